@@ -1,0 +1,155 @@
+"""Abbreviations in agency names, expanded before agencies are read.
+
+``Sở KH&CN``, ``Sở KH và CN`` and ``Sở Khoa học và Công nghệ`` must become
+one value, so the agency scanner reads a token stream in which known
+abbreviations (``data/abbreviations.tsv``) and the ones an article defines in
+brackets (``Sở Khoa học và Công nghệ (KH và CN)``) are replaced by their
+expansion.  Each stream token remembers the source token it came from, so
+place mentions found on the source tokens can still be looked up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .text import Tokens, fold_word, tokenize
+
+__all__ = ["Stream", "expand", "defined_abbreviations"]
+
+_Pattern = tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Stream:
+    words: list[str]
+    lows: list[str]
+    caps: list[bool]
+    orig: list[int]  # index of the source token each word stands for
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _split(text: str) -> _Pattern:
+    return tuple(tokenize(text).words)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[tuple[_Pattern, _Pattern]]]:
+    """First word -> (written tokens, expansion tokens), longest first."""
+    table: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
+    path = Path(__file__).with_name("data") / "abbreviations.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        written, expansion = line.split("\t")[:2]
+        pattern = _split(written.strip())
+        table.setdefault(pattern[0], []).append((pattern, _split(expansion.strip())))
+    for entries in table.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return table
+
+
+_JOINERS = {"và": "&", "&": "&"}
+_SKIP = frozenset({",", "-", "–"})
+
+
+def _letters(pattern: _Pattern) -> list[str] | None:
+    """``("KH", "và", "CN")`` -> ``["k", "h", "&", "c", "n"]``; None when the
+    bracket does not look like an abbreviation."""
+    out: list[str] = []
+    upper = 0
+    for w in pattern:
+        if w in _JOINERS:
+            out.append("&")
+        elif w in _SKIP:
+            continue
+        elif w.isalpha() and w.isupper() and len(w) <= 6:
+            out.extend(fold_word(ch) for ch in w)
+            upper += 1
+        elif w[:1].isupper() and w[1:].islower():
+            out.append("=" + w.lower())  # a whole word written out (Sở GTVT)
+        else:
+            return None
+    return out if upper else None
+
+
+def defined_abbreviations(tok: Tokens) -> list[tuple[_Pattern, _Pattern, int]]:
+    """Abbreviations the article defines: a bracket whose capitals are the
+    initials of the words just before it."""
+    found: list[tuple[_Pattern, _Pattern]] = []
+    words = tok.words
+    n = len(words)
+    for i, w in enumerate(words):
+        if w != "(" or i == 0:
+            continue
+        close = next((j for j in range(i + 1, min(n, i + 8)) if words[j] == ")"), None)
+        if close is None or close == i + 1:
+            continue
+        inner = tuple(words[i + 1:close])
+        letters = _letters(inner)
+        if letters is None:
+            continue
+        # Walk back over the words before the bracket, one letter each.
+        k = i - 1
+        pos = len(letters) - 1
+        while pos >= 0 and k >= 0:
+            if words[k] in _SKIP:
+                k -= 1
+                continue
+            low = tok.lows[k]
+            want = letters[pos]
+            if want == "&":
+                ok = low in ("và", "&")
+            elif want.startswith("="):
+                ok = low == want[1:]
+            else:
+                ok = tok.fold(k)[:1] == want and words[k].isalpha()
+            if not ok:
+                break
+            pos -= 1
+            k -= 1
+        if pos < 0:
+            expansion = tuple(words[k + 1:i])
+            if inner != expansion:
+                found.append((inner, expansion, i + 1))
+    return found
+
+
+def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]]) -> Stream:
+    """The token stream with abbreviations written out (but for the bracket
+    that defines one, which stays as written)."""
+    table = _table()
+    local: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
+    keep = {at for _, _, at in defined}
+    for pattern, expansion, _ in defined:
+        local.setdefault(pattern[0], []).append((pattern, expansion))
+    for entries in local.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    words_in = tok.words
+    starts = [i for i, w in enumerate(words_in) if (w in table or w in local) and i not in keep]
+    if not starts:
+        return Stream(words_in, tok.lows, tok.caps, list(range(len(words_in))))
+    words: list[str] = []
+    orig: list[int] = []
+    done = 0
+    for i in starts:
+        if i < done:
+            continue
+        w = words_in[i]
+        for pattern, expansion in local.get(w, []) + table.get(w, []):
+            m = len(pattern)
+            if tuple(words_in[i:i + m]) == pattern:
+                words.extend(words_in[done:i])
+                orig.extend(range(done, i))
+                words.extend(expansion)
+                orig.extend([i] * len(expansion))
+                done = i + m
+                break
+    words.extend(words_in[done:])
+    orig.extend(range(done, len(words_in)))
+    lows = [w.lower() for w in words]
+    caps = [w[0].isupper() for w in words]
+    return Stream(words, lows, caps, orig)

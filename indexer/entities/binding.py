@@ -1,0 +1,159 @@
+"""Where a body is: the place written after its name, or the one it is bound to.
+
+``Ủy ban nhân dân tỉnh Nam Định`` names its place; ``UBND tỉnh`` and ``Sở
+Tài chính`` do not, and belong to the article's province: the outlet's home
+province when the article names it or names no other, else the nearest place
+of the right kind the article names.  Places are written the way agency
+names write them (``tỉnh Nam Định``, ``thành phố Hà Nội``, ``huyện Giao Thủy
+(Nam Định)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .abbreviations import Stream
+from .gazetteer import Gazetteer
+from .locations import KIND_LEVEL, LocationScan, PlaceMention
+
+__all__ = ["Context", "GENERIC", "place_at", "bind", "forms", "kind_at", "mention_at"]
+
+GENERIC = "generic"
+_KIND1 = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường"}
+_KIND2 = {("thành", "phố"): "thành phố", ("thị", "xã"): "thị xã", ("thị", "trấn"): "thị trấn"}
+
+
+@dataclass(slots=True)
+class Context:
+    """One article as the agency scanner sees it."""
+
+    s: Stream
+    loc: LocationScan
+    gaz: Gazetteer
+    published: datetime | None
+    home: str | None
+    heads: dict
+    fields: dict
+    lists: dict[str, frozenset[str]]
+
+
+def kind_at(s: Stream, j: int) -> tuple[str, int] | None:
+    """A place kind word at ``j`` and the index after it (``Tỉnh ủy`` and
+    ``xã hội`` are not places)."""
+    n = len(s.words)
+    if j >= n:
+        return None
+    if s.words[j] in ("TP", "Tp"):
+        return "thành phố", j + (2 if j + 1 < n and s.words[j + 1] == "." else 1)
+    if j + 1 < n:
+        kind = _KIND2.get((s.lows[j], s.lows[j + 1]))
+        if kind:
+            return kind, j + 2
+        if s.lows[j + 1] in ("hội", "ủy", "đoàn"):
+            return None
+    kind = _KIND1.get(s.lows[j])
+    return (kind, j + 1) if kind else None
+
+
+def mention_at(c: Context, j: int) -> PlaceMention | None:
+    """The resolved place mention starting at stream index ``j``."""
+    if j >= len(c.s.words) or (j and c.s.orig[j - 1] == c.s.orig[j]):
+        return None
+    return c.loc.by_start.get(c.s.orig[j])
+
+
+def _skip_to(c: Context, j: int, orig_end: int) -> int:
+    while j < len(c.s.words) and c.s.orig[j] < orig_end:
+        j += 1
+    return j
+
+
+def forms(c: Context, m: PlaceMention) -> tuple[str, str]:
+    """A place as agency names write it: ``tỉnh Nam Định`` and, for party
+    committees, ``Nam Định``; lower units add their province in brackets."""
+    if m.level == "province":
+        assert m.province is not None
+        name = c.gaz.province_name(m.province, c.published)
+        short = name[3:] if name.startswith("TP ") else name
+        kind = "thành phố" if c.gaz.is_city(m.province, c.published) else "tỉnh"
+        # Thành ủy thành phố Hồ Chí Minh: the bare name would be the person's.
+        return f"{kind} {short}", (f"{kind} {short}" if short == "Hồ Chí Minh" else short)
+    unit, _, prov = m.display.rpartition(", ")
+    kind = m.kind or (m.place.kind if m.place else "") or ""
+    bare = unit[len(kind):].strip() if unit.startswith(kind) else unit
+    return f"{unit} ({prov})", f"{bare} ({prov})"
+
+
+def _synthetic(key: str) -> PlaceMention:
+    return PlaceMention(-1, -1, None, "province", "", "", province=key)
+
+
+def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
+    """The place a body written without its name belongs to.  ``kind`` is a
+    kind word, or "any" for a body of any province (``Sở Y tế``)."""
+    level = kind if kind in ("any", "ward") else KIND_LEVEL[kind]
+    gaz, pub, home = c.gaz, c.published, c.home
+
+    def fits(m: PlaceMention) -> bool:
+        if level == "any":
+            return m.province is not None
+        if level == "province":
+            return m.province is not None and not gaz.is_city(m.province, pub)
+        if level == "city":
+            if m.level == "province":
+                return gaz.is_city(m.province or "", pub)
+            return m.level == "district" and (m.kind or (m.place.kind if m.place else None)) == "thành phố"
+        own = m.kind or (m.place.kind if m.place else None)
+        return m.level == level and (own == kind or kind == "ward")
+
+    home_fits = home is not None and (
+        level == "any" or (level in ("province", "city") and (level == "city") == gaz.is_city(home, pub)))
+    named = c.loc.province_keys
+    if home_fits and (home in named or not named):
+        return _synthetic(home)  # type: ignore[arg-type]
+    pick = None
+    for m in c.loc.mentions:
+        if fits(m):
+            if m.start < at or pick is None:
+                pick = m
+            if m.start >= at:
+                break
+    if pick is not None:
+        if level in ("province", "any") and pick.level != "province":
+            return _synthetic(pick.province)  # type: ignore[arg-type]
+        return pick
+    return _synthetic(home) if home_fits else None  # type: ignore[arg-type]
+
+
+def place_at(c: Context, j: int) -> tuple[object, int]:
+    """A place right after a name: (mention | GENERIC | kind word | None,
+    next index).  A kind word without a name is bound (``UBND tỉnh``); one
+    that cannot be bound comes back as the bare kind word."""
+    s = c.s
+    n = len(s.words)
+    if j >= n:
+        return None, j
+    m = mention_at(c, j)
+    if m is not None:
+        return m, _skip_to(c, j, m.end)
+    if s.lows[j] in c.lists["generic_after"]:
+        return GENERIC, j
+    found = kind_at(s, j)
+    if found is None:
+        return None, j
+    kind, after = found
+    if after < n:
+        if s.lows[after] in c.lists["generic_after"]:
+            return GENERIC, j
+        if s.words[after] == "," and kind_at(s, after + 1):
+            return GENERIC, j  # "UBND huyện, thành phố"
+        m = mention_at(c, after)
+        if m is not None:
+            return m, _skip_to(c, after, m.end)
+        if s.caps[after]:
+            return None, j  # a name we could not resolve
+    bound = bind(c, kind, s.orig[j])
+    if bound is None:
+        return (kind if KIND_LEVEL[kind] in ("province", "city") else None), after
+    return bound, after

@@ -1,0 +1,160 @@
+"""Resolving place mentions to units and provinces, and naming them.
+
+A lower unit is resolved by, in order: the unit it is chained to (``xã A,
+huyện B, tỉnh C``), the article's era (before or after the 2025
+reorganisation), the kind word, the provinces the article names or the
+outlet covers, and the spelling.  A mention that stays ambiguous between
+provinces is dropped, and so is a bare or listed name outside the article's
+provinces: a wrong place costs more than a missing one in a facet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from .gazetteer import REFORM_2025, Gazetteer, Place, gazetteer
+from .mentions import KIND_LEVEL, PlaceMention, find_mentions
+from .text import Tokens
+
+__all__ = ["PlaceMention", "LocationScan", "scan_locations", "KIND_LEVEL"]
+
+_CONNECTORS = frozenset({",", "(", ")", "-", "–", "thuộc", "của"})
+_ORDER = {"ward": 0, "district": 1, "province": 2}
+
+
+@dataclass(slots=True)
+class LocationScan:
+    mentions: list[PlaceMention]  # resolved only, in text order
+    bare_kinds: list[tuple[int, str]]  # ("tỉnh"/"thành phố" without a name)
+    locations: list[str]
+    provinces: list[str]  # display names
+    province_keys: list[str]
+    by_start: dict[int, PlaceMention]
+    covered: frozenset[int]  # tokens inside resolved mentions
+
+
+@lru_cache(maxsize=65536)
+def _akey(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _chains(tok: Tokens, mentions: list[PlaceMention]) -> list[int | None]:
+    """For each mention, the index of the next mention it is chained to
+    (``xã A, huyện B``): only connectors in between, and a higher level."""
+    nxt: list[int | None] = [None] * len(mentions)
+    for a in range(len(mentions) - 1):
+        m, o = mentions[a], mentions[a + 1]
+        gap = range(m.end, o.start)
+        if len(gap) <= 2 and all(tok.lows[g] in _CONNECTORS for g in gap) \
+                and _ORDER[o.level] > _ORDER[m.level]:
+            nxt[a] = a + 1
+    return nxt
+
+
+def _in_foreign_list(tok: Tokens, m: PlaceMention, starts: set[int], covered: set[int]) -> bool:
+    """A bare district among other capitalised names that are not places
+    (``gồm Chu Văn An, Cầu Giấy, Nghĩa Tân``: schools)."""
+    for j, k in ((m.start - 1, m.start - 2), (m.end, m.end + 1)):
+        if 0 <= k < len(tok.words) and 0 <= j and (tok.words[j] == "," or tok.lows[j] == "và"):
+            if tok.caps[k] and k not in covered and k not in starts:
+                return True
+    return False
+
+
+def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
+             published: datetime | None, home: str | None) -> None:
+    """Resolve districts first, then wards, so that the provinces of the
+    districts an article names are context for its communes."""
+    named: dict[str, int] = {}
+    for m in mentions:
+        if m.level == "province" and m.province:
+            named[m.province] = named.get(m.province, 0) + 1
+    new_era = published is not None and published.replace(tzinfo=None) >= REFORM_2025
+    nxt = _chains(tok, mentions)
+    starts = {m.start for m in mentions}
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    for level in ("district", "ward"):
+        rolled = {gaz.rollup(p) for p in named}
+        for a in range(len(mentions) - 1, -1, -1):
+            m = mentions[a]
+            if m.level != level:
+                continue
+            up = mentions[nxt[a]] if nxt[a] is not None else None
+            if up is not None and up.province is None:
+                up = None
+
+            def score(p: Place) -> tuple[int, ...]:
+                chain = 0
+                if up is not None:
+                    if up.place is not None and p.district and up.place.district == p.district:
+                        chain = 2
+                    elif p.province == up.province:
+                        chain = 1
+                era = int((p.era == "2025") == new_era)
+                kind = 1 if m.kind is None or p.kind is None else (2 if p.kind == m.kind else 0)
+                ctx = 2 if p.province in named else int(gaz.rollup(p.province) in rolled)
+                accent = 1 if p.name is None else (2 if _akey(p.name) == m.akey else 0)
+                return chain, era, kind, ctx, int(p.province == home), named.get(p.province, 0), accent
+
+            scored = [(score(p), p) for p in m.candidates]
+            best = max(s for s, _ in scored)
+            top = [p for s, p in scored if s == best]
+            if len({p.province for p in top}) != 1:
+                continue
+            if m.loose and best[0] == 0 and best[3] == 0 and best[4] == 0:
+                continue  # a bare or listed name outside the article's provinces
+            if m.kind is None and best[0] == 0 and _in_foreign_list(tok, m, starts, covered):
+                continue
+            named_places = [p for p in top if p.name]
+            m.place = named_places[0] if named_places else top[0]
+            m.province = top[0].province
+        if level == "district":
+            for m in mentions:
+                if m.level == "district" and m.province:
+                    named[m.province] = named.get(m.province, 0) + 1
+
+
+def scan_locations(tok: Tokens, published: datetime | None = None,
+                   home: str | None = None) -> LocationScan:
+    """Find, resolve and name the places of one article (``home`` is the
+    outlet's province key)."""
+    gaz = gazetteer()
+    found, bare_kinds = find_mentions(tok, published)
+    _resolve(found, tok, gaz, published, home)
+    mentions = [m for m in found if m.province is not None]
+    locations: list[str] = []
+    provinces: list[str] = []
+    keys: list[str] = []
+    seen: set[str] = set()
+
+    def add_province(key: str) -> None:
+        name = gaz.province_name(key, published)
+        if name not in seen:
+            seen.add(name)
+            locations.append(name)
+        if name not in provinces:
+            provinces.append(name)
+            keys.append(key)
+
+    for m in mentions:
+        assert m.province is not None
+        prov_name = gaz.province_name(m.province, published)
+        if m.level == "province":
+            m.display = prov_name
+            add_province(m.province)
+            continue
+        kind = m.kind or (m.place.kind if m.place else None) or ""
+        # The gazetteer's spelling when it knows the unit (Đa Krông, Đăk Glong).
+        name = m.place.name if m.place and m.place.name else m.name
+        m.display = f"{kind} {name}, {prov_name}".strip()
+        if m.display not in seen:
+            seen.add(m.display)
+            locations.append(m.display)
+        add_province(m.province)
+    if bare_kinds and home is not None and not keys:
+        add_province(home)
+    covered = frozenset(t for m in mentions for t in range(m.start, m.end))
+    return LocationScan(mentions, bare_kinds, locations, provinces, keys,
+                        {m.start: m for m in mentions}, covered)

@@ -1,0 +1,60 @@
+"""The province an outlet covers, for bodies an article names without place.
+
+A provincial paper writes ``UBND tỉnh`` and means its own province.  Papers
+called after their province (``Báo Nam Định``, ``Báo Quảng Ninh điện tử``)
+need no table; ``data/outlets.tsv`` lists the others and the national ones.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..vietnamese import fold, normalize
+from .gazetteer import accent_key, gazetteer, name_key
+
+__all__ = ["home_province", "home_province_key"]
+
+_PREFIX_RE = re.compile(
+    r"^(?:báo\s+điện\s+tử|báo|tạp\s+chí|cổng\s+thông\s+tin\s+điện\s+tử|"
+    r"đài\s+phát\s+thanh\s*(?:-|và)\s*truyền\s+hình|đài\s+pt\s*-?\s*th|truyền\s+hình)\s+",
+    re.IGNORECASE,
+)
+_SUFFIX_RE = re.compile(r"\s+(?:điện\s+tử|online|điện\s+tử\s+online)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str | None]:
+    table: dict[str, str | None] = {}
+    path = Path(__file__).with_name("data") / "outlets.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            outlet, province = line.split("\t")[:2]
+            table[fold(normalize(outlet))] = None if province.strip() == "-" else province.strip()
+    return table
+
+
+@lru_cache(maxsize=1024)
+def home_province_key(source: str | None) -> str | None:
+    """The gazetteer key of the outlet's province (None for national outlets)."""
+    if not source:
+        return None
+    gaz = gazetteer()
+    name = normalize(source).strip()
+    table = _table()
+    for candidate in (name, _PREFIX_RE.sub("", name)):
+        key = fold(candidate)
+        if key in table:
+            province = table[key]
+            return gaz.key_of_name.get(province) if province else None
+    bare = _SUFFIX_RE.sub("", _PREFIX_RE.sub("", name)).strip()
+    if bare == name:
+        return None  # not named like a provincial outlet
+    return gaz.bare_provinces.get(accent_key(bare)) or gaz.kind_provinces.get(name_key(bare))
+
+
+def home_province(source: str | None) -> str | None:
+    """``Báo Nam Định`` -> ``Nam Định``; national outlets -> None."""
+    key = home_province_key(source)
+    return gazetteer().province_name(key) if key else None

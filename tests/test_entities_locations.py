@@ -1,0 +1,134 @@
+"""Places: kind words, bare names, context, aliases, eras, false friends."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from indexer.entities import extract_entities, location_province
+from indexer.vietnamese import normalize
+
+D2020 = datetime(2020, 6, 1)
+
+
+def places(body: str, source: str | None = None, published: datetime | None = D2020):
+    ents = extract_entities("", normalize(body), source, published)
+    return ents.locations, ents.provinces
+
+
+def test_commune_named_like_a_province_belongs_to_its_context() -> None:
+    locs, provs = places("Bờ biển xã Hải Dương, thị xã Hương Trà, tỉnh Thừa Thiên Huế bị sạt lở.")
+    assert "xã Hải Dương, Thừa Thiên Huế" in locs
+    assert "Hải Dương" not in locs and provs == ["Thừa Thiên Huế"]
+
+
+def test_commune_resolved_by_the_outlets_province() -> None:
+    locs, provs = places("Bờ biển xã Hải Dương bị sạt lở nặng.", source="Báo Thừa Thiên Huế")
+    assert locs == ["xã Hải Dương, Thừa Thiên Huế", "Thừa Thiên Huế"] and provs == ["Thừa Thiên Huế"]
+
+
+def test_hoang_mai_town_and_district() -> None:
+    locs, provs = places("Đoàn đã đến thị xã Hoàng Mai rồi ra quận Hoàng Mai.")
+    assert "thị xã Hoàng Mai, Nghệ An" in locs and "quận Hoàng Mai, Hà Nội" in locs
+    assert set(provs) == {"Nghệ An", "Hà Nội"}
+
+
+def test_streets_named_after_people_are_not_places() -> None:
+    locs, _ = places("Cửa hàng ở số 5 đường Trần Phú và phố Lý Thường Kiệt, phố Huế, đường Hà Nội.")
+    assert locs == []
+
+
+def test_people_rivers_clubs_and_companies_are_not_places() -> None:
+    text = (
+        "Anh Trần Hà Nam làm ở Công ty Dệt Nam Định, cổ vũ HA Gia Lai và SHB Đà Nẵng, "
+        "câu cá trên sông Sài Gòn, nhìn ra Thái Bình Dương. Chị Long An đi chợ."
+    )
+    assert places(text) == ([], [])
+
+
+def test_ho_chi_minh_city_aliases_and_the_person() -> None:
+    for written in ("TP.HCM", "TPHCM", "TP HCM", "TP. Hồ Chí Minh", "thành phố Hồ Chí Minh", "Sài Gòn"):
+        assert places(f"Giá vàng tại {written} tăng.")[0] == ["TP Hồ Chí Minh"], written
+    assert places("Học tập tư tưởng Hồ Chí Minh, lăng Chủ tịch Hồ Chí Minh.") == ([], [])
+
+
+def test_lower_units_name_their_province_and_add_it() -> None:
+    locs, provs = places("Người dân xã Giao Xuân, huyện Giao Thủy đã ra đồng.", source="Báo Nam Định")
+    assert locs == ["xã Giao Xuân, Nam Định", "Nam Định", "huyện Giao Thủy, Nam Định"]
+    assert provs == ["Nam Định"]
+    assert all(location_province(x) in provs for x in locs)
+
+
+def test_bare_district_counts_only_within_the_articles_provinces() -> None:
+    assert places("Giao Thủy là huyện ven biển.", source="Báo Nam Định")[0] == [
+        "huyện Giao Thủy, Nam Định", "Nam Định"]
+    assert places("Giao Thủy là huyện ven biển.", source="Dân Trí") == ([], [])
+    assert "huyện Hàm Thuận Bắc, Bình Thuận" in places("Rừng Đa Mi (Hàm Thuận Bắc, Bình Thuận) đẹp.")[0]
+
+
+def test_units_listed_after_one_kind_word() -> None:
+    locs, _ = places("Các xã Hải Anh, Hải Xuân và Hải Đông của huyện Hải Hậu, tỉnh Nam Định.")
+    for name in ("Hải Anh", "Hải Xuân", "Hải Đông"):
+        assert f"xã {name}, Nam Định" in locs
+
+
+def test_numbered_units_need_their_chain() -> None:
+    locs, _ = places("Cơ sở ở phường 5, quận 3, TP.HCM bị kiểm tra.")
+    assert locs == ["phường 5, TP Hồ Chí Minh", "TP Hồ Chí Minh", "quận 3, TP Hồ Chí Minh"]
+
+
+def test_spelling_variants_of_provinces() -> None:
+    assert places("Cà phê Đắc Lắc và Thừa Thiên - Huế, Bà Rịa - Vũng Tàu.")[1] == [
+        "Đắk Lắk", "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu"]
+
+
+def test_gazetteer_spelling_is_used_for_lower_units() -> None:
+    locs, _ = places("Lũ quét tại huyện Đakrông, tỉnh Quảng Trị.")
+    assert "huyện Đa Krông, Quảng Trị" in locs
+
+
+def test_post_2025_names_and_former_names_as_written() -> None:
+    locs, provs = places("Xã Giao Phúc, tỉnh Ninh Bình và phường Hoàn Kiếm, Hà Nội.", published=datetime(2025, 8, 1))
+    assert "xã Giao Phúc, Ninh Bình" in locs and "phường Hoàn Kiếm, Hà Nội" in locs
+    old = places("Xã Giao Hải thuộc huyện Giao Thủy, tỉnh Nam Định trước đây.", published=datetime(2025, 8, 1))
+    assert "huyện Giao Thủy, Nam Định" in old[0] and old[1] == ["Nam Định"]
+
+
+def test_bare_hue_is_the_province_only_from_2025() -> None:
+    assert places("Du khách đổ về Huế dịp lễ.", published=datetime(2025, 8, 1))[1] == ["Huế"]
+    assert places("Du khách đổ về Huế dịp lễ.", published=datetime(2020, 8, 1))[1] == []
+
+
+def test_outlets_province_when_the_text_speaks_of_the_province() -> None:
+    assert places("Toàn tỉnh có 200 xã đạt chuẩn.", source="Báo Nam Định")[1] == ["Nam Định"]
+    assert places("Toàn tỉnh có 200 xã đạt chuẩn.", source="Dân Trí")[1] == []
+    assert places("Anh ấy đã tỉnh táo trở lại.", source="Báo Nam Định")[1] == []
+
+
+def test_nfd_and_new_tone_marks_after_normalize() -> None:
+    text = unicodedata.normalize("NFD", "Huyện Giao Thuỷ và tỉnh Hoà Bình, Thừa Thiên Huế")
+    locs, provs = places(text, source="Báo Nam Định")
+    assert "huyện Giao Thủy, Nam Định" in locs and "Hòa Bình" in provs and "Thừa Thiên Huế" in provs
+
+
+_WORDS = st.sampled_from([
+    "xã", "huyện", "tỉnh", "thành phố", "TP", "quận", "phường", "Hải Dương", "Nam Định", "Giao Thủy",
+    "Hoàng Mai", "UBND", "Sở", "Bộ", "Công an", "Tài chính", ",", ".", "(", ")", "và", "các", "Hà Nội",
+    "Trần Phú", "đường", "Sài Gòn", "TP.HCM", "5", "3", "Huế", "Thừa Thiên", "-", "Viện", "Cục", "Thuế",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=30), st.sampled_from([None, "Báo Nam Định", "Dân Trí"]),
+       st.sampled_from([None, datetime(2019, 1, 1), datetime(2025, 9, 1)]))
+def test_output_invariants_on_word_salad(words: list[str], source: str | None, published: datetime | None) -> None:
+    ents = extract_entities("", " ".join(words), source, published)
+    for name in ("agencies", "locations", "provinces"):
+        values = getattr(ents, name)
+        assert len(values) == len(set(values))
+    assert set(ents.provinces) <= set(ents.locations)
+    for loc in ents.locations:
+        assert location_province(loc) in ents.provinces
