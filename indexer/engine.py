@@ -1,0 +1,340 @@
+"""The Whoosh backend of the search API: ``Engine.search(SearchRequest)``.
+
+Opened once per process; every call checks a reader out of the current
+snapshot and gives it back, and the snapshot is replaced when a writer has
+committed (checked at most once a second), so a long-running web app sees
+new articles without a restart and never holds a searcher after a request.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+from .errors import IndexUnavailable, InvalidRequest
+from .facets import FacetFilters, date_mask, facet_counts, search_values
+from .highlight import mark, snippet
+from .model import Article, FacetValue, Hit, SearchRequest, SearchResults
+from .phrases import phrase_docs
+from .proximity import RERANK_DEPTH, adjacent_pairs, proximity_bonus
+from .query import Marks, ParsedQuery, parse_query
+from .schema import NO_TIME
+from .scoring import score_query
+from .snapshot import Session, Snapshot
+from .store import IndexDir, IndexError_
+from .suggest import correct_spelling, restore_diacritics
+
+__all__ = ["Engine", "MAX_PER_PAGE", "MAX_WINDOW"]
+
+MAX_PER_PAGE = 100
+#: Deepest result reachable by paging (page × per_page).
+MAX_WINDOW = 10_000
+#: For long queries, relax "every word" until at least this many hits.
+RELAX_TARGET = 50
+#: Most candidates the word-order pass looks at (deep pages keep first-pass order).
+MAX_RERANK = 200
+
+
+def _request_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, list[str]]:
+    selections = {
+        "agency": list(request.agencies),
+        "location": list(request.locations),
+        "source": list(request.sources),
+        "category": list(request.categories),
+    }
+    for name, values in parsed.filters.items():
+        selections[name].extend(values)
+    return selections
+
+
+def _min_match(matched: np.ndarray, avail: np.ndarray, n: int) -> int:
+    """How many of the ``n`` concepts a hit needs: all of them for short
+    queries when any document has them all, fewer for long questions until
+    enough documents qualify."""
+    counts = np.bincount(matched[avail], minlength=n + 1)
+    at_least = np.cumsum(counts[::-1])[::-1]
+    target = 1 if n <= 3 else RELAX_TARGET
+    m = n
+    while m > 1 and at_least[m] < target:
+        m -= 1
+    return m
+
+
+class _Evaluation:
+    """The intermediate state of one search (masks are one bool per document)."""
+
+    def __init__(self, parsed: ParsedQuery) -> None:
+        self.parsed = parsed
+        self.notices: list[str] = list(parsed.notices)
+        self.scores: np.ndarray | None = None
+        self.query_mask: np.ndarray
+        self.final: np.ndarray
+        self.filters: FacetFilters
+        self.dates: np.ndarray | None = None
+        self.date_from = None
+        self.date_to = None
+
+
+class Engine:
+    """Search, fetch and facet one index folder."""
+
+    def __init__(self, path: str, *, refresh_seconds: float = 1.0) -> None:
+        self.store = IndexDir(path)
+        self.refresh_seconds = refresh_seconds
+        self._lock = threading.Lock()
+        self._checked = 0.0
+        self._snapshot: Snapshot | None = None
+        self._snapshot = self._open()
+
+    # -- index life cycle ----------------------------------------------------
+    def _open(self) -> Snapshot:
+        try:
+            folder = self.store.current()
+            ix = whoosh_index.open_dir(str(folder))
+            return Snapshot(folder, ix, (folder.name, ix.latest_generation()))
+        except IndexError_ as exc:
+            raise IndexUnavailable(str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on a damaged index
+            raise IndexUnavailable(
+                f"the index at {self.store.path} cannot be opened ({exc.__class__.__name__}); rebuild it"
+            ) from None
+
+    def _current_key(self) -> tuple[str, int] | None:
+        try:
+            name = self.store.current_name()
+            if name is None:
+                return None
+            storage = FileStorage(str(self.store.path / name))
+            return name, whoosh_index.TOC._latest_generation(storage, whoosh_index._DEF_INDEX_NAME)  # noqa: SLF001
+        except (OSError, IndexError_):
+            return None
+
+    def snapshot(self) -> Snapshot:
+        """The current snapshot, reopened if a writer has committed since."""
+        now = time.monotonic()
+        snap = self._snapshot
+        if snap is not None and now - self._checked < self.refresh_seconds:
+            return snap
+        with self._lock:
+            self._checked = now
+            key = self._current_key()
+            if snap is not None and (key is None or key == snap.key):
+                return snap
+            fresh = self._open()
+            old, self._snapshot = self._snapshot, fresh
+            if old is not None:
+                old.retire()
+            return fresh
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.snapshot().session() as session:
+            yield session
+
+    def close(self) -> None:
+        if self._snapshot is not None:
+            self._snapshot.retire()
+            self._snapshot = None
+
+    # -- search --------------------------------------------------------------
+    def _evaluate(self, session: Session, request: SearchRequest, parsed: ParsedQuery) -> "_Evaluation":
+        """Which documents match, with what scores, under which filters."""
+        snap = session.snapshot
+        ev = _Evaluation(parsed)
+        ev.date_from = max(filter(None, (request.date_from, parsed.date_from)), default=None)
+        ev.date_to = min(filter(None, (request.date_to, parsed.date_to)), default=None)
+        ev.filters = FacetFilters(snap, _request_filters(request, parsed))
+        for facet_name, name in ev.filters.unknown:
+            ev.notices.append(f"Không có giá trị “{name}” trong bộ lọc {facet_name}.")
+        ev.dates = date_mask(snap, ev.date_from, ev.date_to)
+        query_mask = snap.live.copy()
+        for phrase in parsed.excluded:
+            query_mask[phrase_docs(session, phrase)] = False
+        if not parsed.is_empty:
+            qs = score_query(session, parsed, [phrase_docs(session, p) for p in parsed.phrases])
+            ev.scores = qs.score
+            if qs.required is not None:
+                query_mask &= qs.required
+            if qs.n_concepts:
+                avail = ev.filters.combined(query_mask)
+                if ev.dates is not None:
+                    avail &= ev.dates
+                need = _min_match(qs.matched, avail, qs.n_concepts)
+                if need < qs.n_concepts <= 3:
+                    ev.notices.append("Không có bài nào chứa đủ mọi từ; đây là các bài chứa một phần.")
+                query_mask &= qs.matched >= need
+        ev.query_mask = query_mask
+        final = ev.filters.combined(query_mask)
+        if ev.dates is not None:
+            final &= ev.dates
+        ev.final = final
+        return ev
+
+    def search(self, request: SearchRequest) -> SearchResults:
+        started = time.perf_counter()
+        if request.page < 1 or not 1 <= request.per_page <= MAX_PER_PAGE:
+            raise InvalidRequest(f"page must be ≥ 1 and per_page between 1 and {MAX_PER_PAGE}")
+        if request.page * request.per_page > MAX_WINDOW:
+            raise InvalidRequest(f"results beyond the first {MAX_WINDOW:,} cannot be paged to; narrow the search")
+        parsed = parse_query(request.query)
+        with self.session() as session:
+            snap = session.snapshot
+            ev = self._evaluate(session, request, parsed)
+            candidates = np.flatnonzero(ev.final)
+            sort = request.sort if ev.scores is not None else ("oldest" if request.sort == "oldest" else "newest")
+            window = request.page * request.per_page
+            if sort == "relevance" and ev.scores is not None:
+                ev.scores = self._rerank(session, parsed, candidates, ev.scores, window)
+            top = self._order(snap, candidates, ev.scores, sort, window)
+            page_docs = top[(request.page - 1) * request.per_page:]
+            terms = parsed.highlight_terms()
+            hits = tuple(self._hit(session, int(d), terms, ev.scores) for d in page_docs)
+            facets: dict[str, tuple[FacetValue, ...]] = {}
+            if request.facets:
+                facets = facet_counts(snap, ev.query_mask, ev.filters, ev.dates, request.facet_limit,
+                                      ev.date_from, ev.date_to)
+            suggestion = self._suggest(session, parsed, len(candidates))
+        return SearchResults(
+            request=request,
+            total=len(candidates),
+            hits=hits,
+            facets=facets,
+            suggestion=suggestion,
+            notice=" ".join(ev.notices) or None,
+            took_ms=(time.perf_counter() - started) * 1000,
+        )
+
+    def _rerank(self, session: Session, parsed: ParsedQuery, candidates: np.ndarray,
+                scores: np.ndarray, window: int) -> np.ndarray:
+        """Second pass: word-order bonus for the best first-pass candidates."""
+        pairs = adjacent_pairs(parsed)
+        if not pairs or not len(candidates):
+            return scores
+        depth = min(len(candidates), max(RERANK_DEPTH, window), MAX_RERANK)
+        head = np.sort(self._order(session.snapshot, candidates, scores, "relevance", depth))
+        reranked = scores.copy()
+        reranked[head] += proximity_bonus(session, pairs, head)
+        return reranked
+
+    @staticmethod
+    def _order(snap: Snapshot, docs: np.ndarray, scores: np.ndarray | None, sort: str, k: int) -> np.ndarray:
+        if not len(docs):
+            return docs
+        published = snap.published[docs]
+        if sort == "relevance" and scores is not None:
+            primary = -scores[docs].astype(np.float64)
+            secondary = -published
+        elif sort == "oldest":
+            primary = np.where(published == NO_TIME, 2**62, published)
+            secondary = docs
+        else:
+            primary = -published
+            secondary = -docs.astype(np.int64)
+        if k < len(docs):
+            part = np.argpartition(primary, k - 1)[:k]
+            docs, primary, secondary = docs[part], primary[part], secondary[part]
+        order = np.lexsort((secondary, primary))
+        return docs[order][:k]
+
+    def _hit(self, session: Session, docnum: int, terms: Marks, scores: np.ndarray | None) -> Hit:
+        fields = session.stored(docnum)
+        meta = fields.get("meta") or {}
+        published = meta.get("published")
+        return Hit(
+            id=fields["id"],
+            title=fields.get("title", ""),
+            published=datetime.fromisoformat(published) if published else None,
+            source=meta.get("source"),
+            url=meta.get("url"),
+            snippet=snippet(fields.get("body", ""), terms),
+            agencies=tuple(meta.get("agencies") or ()),
+            locations=tuple(meta.get("locations") or ()),
+            score=float(scores[docnum]) if scores is not None else 0.0,
+            category=meta.get("category"),
+            title_html=mark(fields.get("title", ""), terms),
+        )
+
+    @staticmethod
+    def _suggest(session: Session, parsed: ParsedQuery, total: int) -> str | None:
+        typed = [s for c in parsed.concepts for s in c.variants[0]]
+        if not typed:
+            return None
+        if not parsed.accented:
+            return restore_diacritics(session, typed)
+        if total == 0:
+            return correct_spelling(session, typed)
+        return None
+
+    # -- articles ------------------------------------------------------------
+    def get(self, article_id: str) -> Article | None:
+        with self.session() as session:
+            docnum = session.docnum_of(article_id)
+            if docnum is None:
+                return None
+            return self._article(session.stored(docnum))
+
+    @staticmethod
+    def _article(fields: dict[str, Any]) -> Article:
+        meta = fields.get("meta") or {}
+        return Article.from_json({**meta, "id": fields["id"], "title": fields.get("title", ""),
+                                  "body": fields.get("body", "")})
+
+    def related(self, article_id: str, limit: int = 5) -> tuple[Hit, ...]:
+        """Articles most like this one (more-like-this on its key terms)."""
+        from .related import key_terms_query
+
+        with self.session() as session:
+            docnum = session.docnum_of(article_id)
+            if docnum is None:
+                return ()
+            fields = session.stored(docnum)
+            parsed = key_terms_query(session, fields.get("title", ""), fields.get("body", ""))
+            if parsed.is_empty:
+                return ()
+            qs = score_query(session, parsed, [])
+            mask = session.snapshot.live & (qs.matched >= min(2, qs.n_concepts))
+            mask[docnum] = False
+            top = self._order(session.snapshot, np.flatnonzero(mask), qs.score, "relevance", limit)
+            terms = parsed.highlight_terms()
+            return tuple(self._hit(session, int(d), terms, qs.score) for d in top)
+
+    def facet_search(self, request: SearchRequest, facet: str, text: str, limit: int = 20) -> list[FacetValue]:
+        """Values of a facet whose name matches ``text``, counted over the
+        request's hits without that facet's own selection (the agency list
+        is too long to scroll)."""
+        if facet not in ("agency", "location", "source", "category"):
+            raise InvalidRequest(f"unknown facet {facet!r}")
+        with self.session() as session:
+            ev = self._evaluate(session, request, parse_query(request.query))
+            mask = ev.filters.combined(ev.query_mask, skip=facet)
+            if ev.dates is not None:
+                mask &= ev.dates
+            return search_values(session.snapshot, facet, mask, text, limit)
+
+    def stats(self) -> dict[str, Any]:
+        snap = self.snapshot()
+        size = sum(p.stat().st_size for p in snap.folder.rglob("*") if p.is_file())
+        info = self.store.info()
+        return {
+            "index": str(self.store.path),
+            "generation": snap.folder.name,
+            "articles": snap.live_count,
+            "deleted": snap.doc_count_all - snap.live_count,
+            "segments": len(snap.ix._segments()),  # noqa: SLF001
+            "size_bytes": size,
+            "size_mb": round(size / 1e6, 1),
+            "fields": sorted(snap.schema.names()),
+            "built": info.get("built"),
+            "last_update": info.get("updated"),
+            "sources": len(snap.facets["source"].values),
+            "agencies": len(snap.facets["agency"].values),
+            "locations": len(snap.facets["location"].values),
+        }

@@ -1,0 +1,185 @@
+"""Facet filters and counts over the snapshot's arrays.
+
+Several values of one facet combine with OR, different facets with AND.
+Counts are *disjunctive*: a facet is counted with every filter but its own,
+so ticking one agency still shows how many hits the others would add, and a
+selected value is always listed with its count.  Year and month are counted
+without the date range, so the date chart shows where the range sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+
+import numpy as np
+
+from .dates import VN_TZ
+from .model import FacetValue
+from .places import location_parent
+from .schema import NO_TIME
+from .snapshot import FacetIndex, Snapshot
+from .synonyms import expand_name
+from .vietnamese import fold, normalize
+
+__all__ = ["FacetFilters", "facet_counts", "resolve_values", "date_mask", "search_values"]
+
+_FIELD_OF = {"agency": "agency", "location": "location", "source": "source", "category": "category"}
+
+
+def resolve_values(facet: FacetIndex, wanted: Iterable[str]) -> tuple[list[int], list[str]]:
+    """Value ids for the names asked for: exact names first, else names whose
+    folded form equals or (for query-language filters) contains the request.
+    Returns (ids, names not found)."""
+    ids: list[int] = []
+    missing: list[str] = []
+    for name in wanted:
+        name = normalize(name).strip()
+        if name in facet.ids:
+            ids.append(facet.ids[name])
+            continue
+        spellings = expand_name(name)
+        folded_values = [fold(v) for v in facet.values]
+        hits = [i for i, fv in enumerate(folded_values) if fv in spellings]
+        if not hits:
+            hits = [i for i, fv in enumerate(folded_values) if any(s and s in fv for s in spellings)]
+        if hits:
+            ids.extend(hits)
+        else:
+            missing.append(name)
+    return list(dict.fromkeys(ids)), missing
+
+
+def date_mask(snapshot: Snapshot, start: date | None, end: date | None) -> np.ndarray | None:
+    if start is None and end is None:
+        return None
+    lo = int(datetime.combine(start, time.min, VN_TZ).timestamp()) if start else NO_TIME + 1
+    hi = int(datetime.combine(end, time.max, VN_TZ).timestamp()) if end else 2**62
+    return (snapshot.published >= lo) & (snapshot.published <= hi)
+
+
+class FacetFilters:
+    """The request's facet selections as document masks."""
+
+    def __init__(self, snapshot: Snapshot, selections: dict[str, list[str]]) -> None:
+        self.snapshot = snapshot
+        self.masks: dict[str, np.ndarray] = {}
+        self.selected: dict[str, list[int]] = {}
+        self.unknown: list[tuple[str, str]] = []
+        for facet_name, names in selections.items():
+            if not names:
+                continue
+            facet = snapshot.facets[_FIELD_OF[facet_name]]
+            ids, missing = resolve_values(facet, names)
+            self.unknown.extend((facet_name, m) for m in missing)
+            mask = np.zeros(snapshot.doc_count_all, dtype=bool)
+            for value_id in ids:
+                mask[facet.docs_of(value_id)] = True
+            self.masks[facet_name] = mask
+            self.selected[facet_name] = ids
+
+    def combined(self, base: np.ndarray, skip: str | None = None) -> np.ndarray:
+        mask = base
+        for name, facet_mask in self.masks.items():
+            if name != skip:
+                mask = mask & facet_mask
+        return mask
+
+
+def _values(facet: FacetIndex, counts: np.ndarray, selected: list[int], limit: int,
+            name: str) -> list[FacetValue]:
+    order = np.argsort(-counts, kind="stable")
+    chosen = [int(i) for i in order[:limit] if counts[i] > 0]
+    chosen += [i for i in selected if i not in chosen]
+    picked = set(selected)
+    if name != "location":
+        return [FacetValue(facet.values[i], int(counts[i]), i in picked) for i in chosen]
+    # Provinces first, each followed by the places inside it.
+    nonzero = [int(i) for i in order if counts[i] > 0]
+    children: dict[str, list[int]] = {}
+    tops: list[int] = []
+    for i in nonzero:
+        parent = location_parent(facet.values[i])
+        if parent is None:
+            tops.append(i)
+        else:
+            children.setdefault(parent, []).append(i)
+    out: list[FacetValue] = []
+
+    def emit(i: int, parent: str | None, depth: int) -> None:
+        out.append(FacetValue(facet.values[i], int(counts[i]), i in picked, parent))
+        if depth < 2:
+            for child in children.get(facet.values[i], [])[: max(5, limit // 3)]:
+                emit(child, facet.values[i], depth + 1)
+
+    for i in tops[:limit]:
+        emit(i, None, 0)
+    shown = {v.value for v in out}
+    for i in selected:
+        if facet.values[i] not in shown:
+            out.append(FacetValue(facet.values[i], int(counts[i]), True, location_parent(facet.values[i])))
+    return out
+
+
+def _month_label(month_index: int) -> str:
+    return f"{1970 + month_index // 12:04d}-{month_index % 12 + 1:02d}"
+
+
+def facet_counts(
+    snapshot: Snapshot,
+    query_mask: np.ndarray,
+    filters: FacetFilters,
+    dates: np.ndarray | None,
+    limit: int,
+    date_from: date | None,
+    date_to: date | None,
+) -> dict[str, tuple[FacetValue, ...]]:
+    """Every facet's values and counts for the hits of ``query_mask``."""
+    with_dates = query_mask if dates is None else (query_mask & dates)
+    out: dict[str, tuple[FacetValue, ...]] = {}
+    for name in ("agency", "location", "source", "category"):
+        facet = snapshot.facets[_FIELD_OF[name]]
+        mask = filters.combined(with_dates, skip=name)
+        docs = np.flatnonzero(mask) if mask.sum() * 8 < len(facet.pair_docs) else None
+        counts = facet.counts(mask, docs)
+        out[name] = tuple(_values(facet, counts, filters.selected.get(name, []), limit, name))
+    undated = filters.combined(query_mask) & snapshot.has_time
+    months = snapshot.month_index[undated]
+    if len(months):
+        lo = int(months.min())
+        month_counts = np.bincount(months - lo)
+    else:
+        lo, month_counts = 0, np.zeros(0, dtype=np.int64)
+    lo_sel = date_from.year * 12 + date_from.month - 1 - 1970 * 12 if date_from else None
+    hi_sel = date_to.year * 12 + date_to.month - 1 - 1970 * 12 if date_to else None
+    years: dict[int, int] = {}
+    month_values = []
+    for offset, count in enumerate(month_counts.tolist()):
+        if not count:
+            continue
+        index = lo + offset
+        years[1970 + index // 12] = years.get(1970 + index // 12, 0) + count
+        inside = (lo_sel is None or index >= lo_sel) and (hi_sel is None or index <= hi_sel)
+        month_values.append(FacetValue(_month_label(index), count, inside and dates is not None))
+    year_values = []
+    for year, count in sorted(years.items()):
+        inside = (date_from is None or year >= date_from.year) and (date_to is None or year <= date_to.year)
+        year_values.append(FacetValue(f"{year:04d}", count, inside and dates is not None))
+    out["year"] = tuple(year_values)
+    out["month"] = tuple(month_values)
+    return out
+
+
+def search_values(snapshot: Snapshot, name: str, mask: np.ndarray, text: str, limit: int) -> list[FacetValue]:
+    """Values of facet ``name`` whose name contains ``text`` (any spelling of
+    it: ``UBND`` finds ``Ủy ban nhân dân ...``), with counts under ``mask``."""
+    facet = snapshot.facets[_FIELD_OF[name]]
+    spellings = [s for s in expand_name(text) if s]
+    if not spellings:
+        return []
+    ids = [i for i, v in enumerate(facet.values) if any(s in fold(v) for s in spellings)]
+    if not ids:
+        return []
+    counts = facet.counts(mask)
+    ids.sort(key=lambda i: (-int(counts[i]), facet.values[i]))
+    return [FacetValue(facet.values[i], int(counts[i])) for i in ids[:limit]]

@@ -1,0 +1,202 @@
+"""A point-in-time view of the index: its Whoosh readers and its arrays.
+
+Opened once per index generation and shared by all requests (the arrays are
+read-only).  Whoosh readers are not safe to share between threads, so each
+request checks one out of a small pool and gives it back when done; when
+the index changes, a new Snapshot replaces this one and the old readers are
+closed as they come back.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .postings import Postings, PostingsCache, read_positions, read_postings
+from .schema import FACET_FIELDS, NO_TIME
+from .sidecar import segment_arrays
+
+__all__ = ["Snapshot", "FacetIndex", "Session"]
+
+_VN_OFFSET = 7 * 3600
+
+
+@dataclass
+class FacetIndex:
+    """One facet field over the whole index: values and (doc, value) pairs."""
+
+    values: list[str]
+    ids: dict[str, int]
+    pair_docs: np.ndarray  # sorted by doc
+    pair_vals: np.ndarray
+    doc_ptr: np.ndarray  # pairs of doc d: doc_ptr[d]:doc_ptr[d+1]
+    docs_by_val: np.ndarray  # docs of value v: docs_by_val[val_ptr[v]:val_ptr[v+1]]
+    val_ptr: np.ndarray
+
+    @classmethod
+    def build(cls, n_docs: int, values: list[str], docs: np.ndarray, vals: np.ndarray) -> "FacetIndex":
+        order = np.lexsort((vals, docs))
+        pair_docs = docs[order].astype(np.int32)
+        pair_vals = vals[order].astype(np.int32)
+        doc_ptr = np.searchsorted(pair_docs, np.arange(n_docs + 1)).astype(np.int64)
+        by_val = np.argsort(pair_vals, kind="stable")
+        docs_by_val = pair_docs[by_val]
+        val_ptr = np.searchsorted(pair_vals[by_val], np.arange(len(values) + 1)).astype(np.int64)
+        return cls(values, {v: i for i, v in enumerate(values)}, pair_docs, pair_vals,
+                   doc_ptr, docs_by_val, val_ptr)
+
+    def docs_of(self, value_id: int) -> np.ndarray:
+        return self.docs_by_val[self.val_ptr[value_id]:self.val_ptr[value_id + 1]]
+
+    def counts(self, mask: np.ndarray, docs: np.ndarray | None = None) -> np.ndarray:
+        """Count of each value among the docs where ``mask`` is true.
+
+        ``docs`` (the true positions of ``mask``) lets a small hit list be
+        counted by its own pairs instead of scanning every pair.
+        """
+        if docs is not None and len(docs) * 8 < len(self.pair_docs):
+            starts = self.doc_ptr[docs]
+            lens = self.doc_ptr[docs + 1] - starts
+            total = int(lens.sum())
+            if total == 0:
+                return np.zeros(len(self.values), dtype=np.int64)
+            offsets = np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(total)
+            return np.bincount(self.pair_vals[offsets], minlength=len(self.values))
+        return np.bincount(self.pair_vals[mask[self.pair_docs]], minlength=len(self.values))
+
+
+class Snapshot:
+    """Arrays and readers of one index generation."""
+
+    def __init__(self, folder: Path, ix: Any, key: tuple[str, int]) -> None:
+        self.folder = folder
+        self.ix = ix
+        self.key = key
+        self.schema = ix.schema
+        self.postings_cache = PostingsCache()
+        self._pool: list[Any] = []
+        self._pool_lock = threading.Lock()
+        self._retired = False
+        self.memo: dict[str, Any] = {}  # lazily built per-snapshot data (suggestion maps)
+        reader = ix.reader()
+        try:
+            self._load_arrays(reader)
+        except BaseException:
+            reader.close()
+            raise
+        self._pool.append(reader)
+
+    def _load_arrays(self, reader: Any) -> None:
+        leaves = list(reader.leaf_readers())
+        n = reader.doc_count_all()
+        self.doc_count_all = n
+        live = np.ones(n, dtype=bool)
+        published = np.full(n, NO_TIME, dtype=np.int64)
+        len_title = np.zeros(n, dtype=np.float32)
+        len_body = np.zeros(n, dtype=np.float32)
+        facet_parts: dict[str, list[tuple[list[str], np.ndarray, np.ndarray]]] = {f: [] for f in FACET_FIELDS}
+        for segreader, offset in leaves:
+            arrays = segment_arrays(self.folder, segreader)
+            end = offset + arrays.doc_count
+            published[offset:end] = arrays.published
+            len_title[offset:end] = arrays.len_title
+            len_body[offset:end] = arrays.len_body
+            if segreader.has_deletions():
+                deleted = np.fromiter(segreader.deleted_docs(), dtype=np.int64)
+                live[deleted + offset] = False
+            for field, (values, docs, vals) in arrays.facets.items():
+                facet_parts[field].append((values, docs.astype(np.int64) + offset, vals))
+        self.live = live
+        self.live_count = int(live.sum())
+        self.published = published
+        self.len_title = len_title
+        self.len_body = len_body
+        self.facets = {f: self._merge_facet(n, parts) for f, parts in facet_parts.items()}
+        has_time = published != NO_TIME
+        days = np.where(has_time, (published + _VN_OFFSET) // 86400, 0)
+        months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+        self.month_index = np.where(has_time, months, -1)  # months since 1970-01
+        self.has_time = has_time
+
+    @staticmethod
+    def _merge_facet(n: int, parts: list[tuple[list[str], np.ndarray, np.ndarray]]) -> FacetIndex:
+        values: list[str] = []
+        ids: dict[str, int] = {}
+        all_docs = []
+        all_vals = []
+        for seg_values, docs, vals in parts:
+            remap = np.array([ids.setdefault(v, len(ids)) for v in seg_values] or [0], dtype=np.int32)
+            all_docs.append(docs)
+            all_vals.append(remap[vals] if len(vals) else vals.astype(np.int32))
+        values = [None] * len(ids)  # type: ignore[list-item]
+        for value, i in ids.items():
+            values[i] = value
+        docs = np.concatenate(all_docs) if all_docs else np.zeros(0, np.int64)
+        vals = np.concatenate(all_vals) if all_vals else np.zeros(0, np.int32)
+        return FacetIndex.build(n, values, docs, vals)
+
+    # -- readers -------------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator["Session"]:
+        """A Whoosh reader for this request alone, returned (or closed) after."""
+        with self._pool_lock:
+            reader = self._pool.pop() if self._pool else None
+        if reader is None:
+            reader = self.ix.reader()
+        try:
+            yield Session(self, reader)
+        finally:
+            with self._pool_lock:
+                if self._retired or len(self._pool) >= 8:
+                    reader.close()
+                else:
+                    self._pool.append(reader)
+
+    def retire(self) -> None:
+        """Close idle readers now and busy ones as they come back."""
+        with self._pool_lock:
+            self._retired = True
+            pool, self._pool = self._pool, []
+        for reader in pool:
+            reader.close()
+
+
+class Session:
+    """One request's access to a snapshot: cached postings, stored fields."""
+
+    def __init__(self, snapshot: Snapshot, reader: Any) -> None:
+        self.snapshot = snapshot
+        self.reader = reader
+        self._leaves = list(reader.leaf_readers())
+
+    def postings(self, field: str, text: str) -> Postings:
+        key = (field, text)
+        cache = self.snapshot.postings_cache
+        found = cache.get(key)
+        if found is None:
+            found = read_postings(self._leaves, field, text)
+            cache.put(key, found)
+        return found
+
+    def positions(self, field: str, term: str, docs: np.ndarray) -> dict[int, list[int]]:
+        """Positions of a term in a few documents (sorted global numbers)."""
+        return read_positions(self._leaves, field, term, docs)
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        return self.reader.doc_frequency(field, text)
+
+    def stored(self, docnum: int) -> dict[str, Any]:
+        return self.reader.stored_fields(docnum)
+
+    def docnum_of(self, article_id: str) -> int | None:
+        postings = self.postings("id", article_id)
+        for docnum in postings.ids:
+            if self.snapshot.live[docnum]:
+                return int(docnum)
+        return None
