@@ -90,7 +90,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .pipeline import Deduper
 
     report = IngestReport()
-    deduper = None if args.keep_duplicates else Deduper()
+    deduper = Deduper(bodies=not args.keep_duplicates)
     out = sys.stdout
     for article in ingest(args.paths, report, with_entities=not args.no_entities, deduper=deduper):
         out.write(json.dumps(article.to_json(), ensure_ascii=False) + "\n")

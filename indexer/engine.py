@@ -8,8 +8,11 @@ new articles without a restart and never holds a searcher after a request.
 
 from __future__ import annotations
 
+import gc
+import math
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -22,7 +25,7 @@ from whoosh.filedb.filestore import FileStorage
 from .errors import IndexUnavailable, InvalidRequest
 from .facets import FacetFilters, date_mask, facet_counts, search_values
 from .highlight import mark, snippet
-from .model import Article, FacetValue, Hit, SearchRequest, SearchResults
+from .model import MAX_PER_PAGE, MAX_WINDOW, Article, FacetValue, Hit, SearchRequest, SearchResults
 from .phrases import phrase_docs
 from .proximity import RERANK_DEPTH, adjacent_pairs, proximity_bonus
 from .query import Marks, ParsedQuery, parse_query
@@ -34,11 +37,9 @@ from .suggest import correct_spelling, restore_diacritics
 
 __all__ = ["Engine", "MAX_PER_PAGE", "MAX_WINDOW"]
 
-MAX_PER_PAGE = 100
-#: Deepest result reachable by paging (page × per_page).
-MAX_WINDOW = 10_000
-#: For long queries, relax "every word" until at least this many hits.
-RELAX_TARGET = 50
+_FACET_NAMES = {"agency": "cơ quan", "location": "địa điểm", "source": "nguồn báo", "category": "chuyên mục"}
+#: Queries of up to this many words need all of them.
+SHORT_QUERY = 3
 #: Most candidates the word-order pass looks at (deep pages keep first-pass order).
 MAX_RERANK = 200
 
@@ -56,14 +57,19 @@ def _request_filters(request: SearchRequest, parsed: ParsedQuery) -> dict[str, l
 
 
 def _min_match(matched: np.ndarray, avail: np.ndarray, n: int) -> int:
-    """How many of the ``n`` concepts a hit needs: all of them for short
-    queries when any document has them all, fewer for long questions until
-    enough documents qualify."""
+    """How many of the ``n`` concepts a hit needs.
+
+    Short queries (up to three words) want every word, relaxed one at a time
+    only when nothing has them all.  Longer ones are questions or half-
+    remembered sentences whose question words ("là gì", "như thế nào") are
+    not in the answer: half of the words will do, and ranking sorts them.
+    """
+    if n > SHORT_QUERY:
+        return math.ceil(n / 2)
     counts = np.bincount(matched[avail], minlength=n + 1)
     at_least = np.cumsum(counts[::-1])[::-1]
-    target = 1 if n <= 3 else RELAX_TARGET
     m = n
-    while m > 1 and at_least[m] < target:
+    while m > 1 and at_least[m] == 0:
         m -= 1
     return m
 
@@ -96,16 +102,20 @@ class Engine:
 
     # -- index life cycle ----------------------------------------------------
     def _open(self) -> Snapshot:
-        try:
-            folder = self.store.current()
-            ix = whoosh_index.open_dir(str(folder))
-            return Snapshot(folder, ix, (folder.name, ix.latest_generation()))
-        except IndexError_ as exc:
-            raise IndexUnavailable(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on a damaged index
-            raise IndexUnavailable(
-                f"the index at {self.store.path} cannot be opened ({exc.__class__.__name__}); rebuild it"
-            ) from None
+        # Whoosh leaves a damaged table-of-contents file open when it fails
+        # to read it; the file is closed (quietly) once the error is gone.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            try:
+                folder = self.store.current()
+                ix = whoosh_index.open_dir(str(folder))
+                return Snapshot(folder, ix, (folder.name, ix.latest_generation()))
+            except IndexError_ as exc:
+                failure = str(exc)
+            except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on a damaged index
+                failure = f"the index at {self.store.path} cannot be opened ({exc.__class__.__name__}); rebuild it"
+            gc.collect()
+        raise IndexUnavailable(failure)
 
     def _current_key(self) -> tuple[str, int] | None:
         try:
@@ -153,7 +163,7 @@ class Engine:
         ev.date_to = min(filter(None, (request.date_to, parsed.date_to)), default=None)
         ev.filters = FacetFilters(snap, _request_filters(request, parsed))
         for facet_name, name in ev.filters.unknown:
-            ev.notices.append(f"Không có giá trị “{name}” trong bộ lọc {facet_name}.")
+            ev.notices.append(f"Không có {_FACET_NAMES[facet_name]} “{name}” trong kho.")
         ev.dates = date_mask(snap, ev.date_from, ev.date_to)
         query_mask = snap.live.copy()
         for phrase in parsed.excluded:
@@ -166,24 +176,24 @@ class Engine:
             if qs.n_concepts:
                 avail = ev.filters.combined(query_mask)
                 if ev.dates is not None:
-                    avail &= ev.dates
+                    avail = avail & ev.dates
                 need = _min_match(qs.matched, avail, qs.n_concepts)
-                if need < qs.n_concepts <= 3:
-                    ev.notices.append("Không có bài nào chứa đủ mọi từ; đây là các bài chứa một phần.")
                 query_mask &= qs.matched >= need
+                if need < qs.n_concepts <= SHORT_QUERY and (avail & query_mask).any():
+                    ev.notices.append("Không có bài nào chứa đủ mọi từ; đây là các bài chứa một phần.")
         ev.query_mask = query_mask
         final = ev.filters.combined(query_mask)
-        if ev.dates is not None:
-            final &= ev.dates
-        ev.final = final
+        ev.final = final if ev.dates is None else final & ev.dates
         return ev
 
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.perf_counter()
         if request.page < 1 or not 1 <= request.per_page <= MAX_PER_PAGE:
-            raise InvalidRequest(f"page must be ≥ 1 and per_page between 1 and {MAX_PER_PAGE}")
+            raise InvalidRequest(f"Trang phải từ 1 trở lên và số kết quả mỗi trang từ 1 đến {MAX_PER_PAGE}.")
         if request.page * request.per_page > MAX_WINDOW:
-            raise InvalidRequest(f"results beyond the first {MAX_WINDOW:,} cannot be paged to; narrow the search")
+            raise InvalidRequest(
+                f"Chỉ xem được {MAX_WINDOW:,} kết quả đầu tiên; hãy thu hẹp tìm kiếm.".replace(",", ".")
+            )
         parsed = parse_query(request.query)
         with self.session() as session:
             snap = session.snapshot
@@ -234,14 +244,17 @@ class Engine:
             secondary = -published
         elif sort == "oldest":
             primary = np.where(published == NO_TIME, 2**62, published)
-            secondary = docs
+            secondary = np.zeros(len(docs), dtype=np.int64)
         else:
             primary = -published
-            secondary = -docs.astype(np.int64)
+            secondary = np.zeros(len(docs), dtype=np.int64)
         if k < len(docs):
-            part = np.argpartition(primary, k - 1)[:k]
-            docs, primary, secondary = docs[part], primary[part], secondary[part]
-        order = np.lexsort((secondary, primary))
+            # Keep everything tied with the k-th, so that the order (and so
+            # paging) is total: ties fall back to the document number.
+            kth = np.partition(primary, k - 1)[k - 1]
+            keep = primary <= kth
+            docs, primary, secondary = docs[keep], primary[keep], secondary[keep]
+        order = np.lexsort((docs, secondary, primary))
         return docs[order][:k]
 
     def _hit(self, session: Session, docnum: int, terms: Marks, scores: np.ndarray | None) -> Hit:
@@ -267,11 +280,10 @@ class Engine:
         typed = [s for c in parsed.concepts for s in c.variants[0]]
         if not typed:
             return None
+        fixed = correct_spelling(session, typed, parsed.accented) if total == 0 else None
         if not parsed.accented:
-            return restore_diacritics(session, typed)
-        if total == 0:
-            return correct_spelling(session, typed)
-        return None
+            return restore_diacritics(session, fixed.split() if fixed else typed)
+        return fixed
 
     # -- articles ------------------------------------------------------------
     def get(self, article_id: str) -> Article | None:
@@ -311,7 +323,7 @@ class Engine:
         request's hits without that facet's own selection (the agency list
         is too long to scroll)."""
         if facet not in ("agency", "location", "source", "category"):
-            raise InvalidRequest(f"unknown facet {facet!r}")
+            raise InvalidRequest(f"Không có bộ lọc “{facet}”.")
         with self.session() as session:
             ev = self._evaluate(session, request, parse_query(request.query))
             mask = ev.filters.combined(ev.query_mask, skip=facet)

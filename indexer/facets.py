@@ -20,17 +20,46 @@ from .places import location_parent
 from .schema import NO_TIME
 from .snapshot import FacetIndex, Snapshot
 from .synonyms import expand_name
-from .vietnamese import fold, normalize
+from .analysis import fold_term
+from .vietnamese import SYLLABLE_RE, fold, has_diacritics, normalize
 
 __all__ = ["FacetFilters", "facet_counts", "resolve_values", "date_mask", "search_values"]
 
 _FIELD_OF = {"agency": "agency", "location": "location", "source": "source", "category": "category"}
 
 
+def _syllable_keys(value: str) -> tuple[str, str]:
+    """(" exact syllables ", " folded syllables "), lower case, space-padded."""
+    sylls = [x.lower() for x in SYLLABLE_RE.findall(normalize(value))]
+    return " " + " ".join(sylls) + " ", " " + " ".join(fold_term(x) for x in sylls) + " "
+
+
+def _name_matches(facet: FacetIndex, name: str, prefix: bool) -> list[int]:
+    """Values holding ``name``'s words, whole and in order: with its
+    diacritics if it has any, in any of its abbreviation spellings.  With
+    ``prefix`` the last word may be unfinished (search as you type)."""
+    accented = has_diacritics(name)
+    spellings = expand_name(name)
+    typed = _syllable_keys(name)[0].strip() if accented else None
+    hits = []
+    for i, value in enumerate(facet.values):
+        exact, folded = _syllable_keys(value)
+        for spelling in spellings:
+            needle = " " + spelling + ("" if prefix else " ")
+            if needle not in folded:
+                continue
+            if typed and spelling == fold(typed):
+                if (" " + typed + ("" if prefix else " ")) not in exact:
+                    continue
+            hits.append(i)
+            break
+    return hits
+
+
 def resolve_values(facet: FacetIndex, wanted: Iterable[str]) -> tuple[list[int], list[str]]:
-    """Value ids for the names asked for: exact names first, else names whose
-    folded form equals or (for query-language filters) contains the request.
-    Returns (ids, names not found)."""
+    """Value ids for the names asked for: the exact name, else the values
+    holding its words (``location:Hòa`` is not ``Hoàng Mai``).  Returns
+    (ids, names not found)."""
     ids: list[int] = []
     missing: list[str] = []
     for name in wanted:
@@ -38,11 +67,7 @@ def resolve_values(facet: FacetIndex, wanted: Iterable[str]) -> tuple[list[int],
         if name in facet.ids:
             ids.append(facet.ids[name])
             continue
-        spellings = expand_name(name)
-        folded_values = [fold(v) for v in facet.values]
-        hits = [i for i, fv in enumerate(folded_values) if fv in spellings]
-        if not hits:
-            hits = [i for i, fv in enumerate(folded_values) if any(s and s in fv for s in spellings)]
+        hits = _name_matches(facet, name, prefix=False)
         if hits:
             ids.extend(hits)
         else:
@@ -79,10 +104,11 @@ class FacetFilters:
             self.selected[facet_name] = ids
 
     def combined(self, base: np.ndarray, skip: str | None = None) -> np.ndarray:
-        mask = base
+        """``base`` and every selection but ``skip``'s, as a new array."""
+        mask = base.copy()
         for name, facet_mask in self.masks.items():
             if name != skip:
-                mask = mask & facet_mask
+                mask &= facet_mask
         return mask
 
 
@@ -174,12 +200,12 @@ def search_values(snapshot: Snapshot, name: str, mask: np.ndarray, text: str, li
     """Values of facet ``name`` whose name contains ``text`` (any spelling of
     it: ``UBND`` finds ``Ủy ban nhân dân ...``), with counts under ``mask``."""
     facet = snapshot.facets[_FIELD_OF[name]]
-    spellings = [s for s in expand_name(text) if s]
-    if not spellings:
+    if not SYLLABLE_RE.search(text):
         return []
-    ids = [i for i, v in enumerate(facet.values) if any(s in fold(v) for s in spellings)]
+    ids = _name_matches(facet, text, prefix=True)
     if not ids:
         return []
     counts = facet.counts(mask)
+    ids = [i for i in ids if counts[i] > 0]
     ids.sort(key=lambda i: (-int(counts[i]), facet.values[i]))
     return [FacetValue(facet.values[i], int(counts[i])) for i in ids[:limit]]

@@ -49,7 +49,7 @@ def mark(text: str, marks: Marks) -> str:
     """All of ``text`` (a title), escaped, with matches marked."""
     text = normalize(text)
     spans = syllable_spans(text)
-    hits = marks.positions([fold_term(s) for s, _, _ in spans])
+    hits = marks.positions([s for s, _, _ in spans])
     return _marked(text, spans, hits, 0, len(text), "", "")
 
 
@@ -60,7 +60,7 @@ def snippet(text: str, marks: Marks, window: int = WINDOW) -> str:
     if not spans:
         return escape(text[:240])
     folded = [fold_term(s) for s, _, _ in spans]
-    hits = marks.positions(folded)
+    hits = marks.positions([s for s, _, _ in spans])
     best_start = 0
     if hits:
         best_key = (-1, -1)
@@ -76,7 +76,8 @@ def snippet(text: str, marks: Marks, window: int = WINDOW) -> str:
     if best_start > 0:
         head = text.rfind(". ", max(0, char_start - 60), char_start)
         char_start = head + 2 if head >= 0 else char_start
-    char_end = spans[last][2]
+    at_end = last == len(spans) - 1
+    char_end = len(text.rstrip()) if at_end else spans[last][2]
     lead = "… " if char_start > 0 else ""
-    tail = " …" if char_end < len(text.rstrip()) else ""
+    tail = "" if at_end else " …"
     return _marked(text, spans, hits, char_start, char_end, lead, tail)

@@ -19,12 +19,20 @@ __all__ = [
     "FacetValue",
     "SORTS",
     "FACETS",
+    "MAX_PER_PAGE",
+    "MAX_WINDOW",
+    "MAX_QUERY_CHARS",
 ]
 
 Sort = Literal["relevance", "newest", "oldest"]
 SORTS: tuple[str, ...] = ("relevance", "newest", "oldest")
 #: Facet names, in the order the API returns them.
 FACETS: tuple[str, ...] = ("agency", "location", "source", "category", "year", "month")
+#: Bounds every backend keeps: results per page, deepest result reachable by
+#: paging (page × per_page), and characters of a query.
+MAX_PER_PAGE = 100
+MAX_WINDOW = 10_000
+MAX_QUERY_CHARS = 400
 
 
 @dataclass
@@ -104,6 +112,20 @@ class Hit:
     #: Title with matches marked, HTML-escaped like the snippet.
     title_html: str = ""
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "source": self.source,
+            "url": self.url,
+            "category": self.category,
+            "snippet": self.snippet,
+            "agencies": list(self.agencies),
+            "locations": list(self.locations),
+            "score": round(self.score, 4),
+        }
+
 
 @dataclass(frozen=True)
 class SearchResults:
@@ -129,21 +151,7 @@ class SearchResults:
             "page": self.request.page,
             "per_page": self.request.per_page,
             "sort": self.request.sort,
-            "hits": [
-                {
-                    "id": h.id,
-                    "title": h.title,
-                    "published": h.published.isoformat() if h.published else None,
-                    "source": h.source,
-                    "url": h.url,
-                    "category": h.category,
-                    "snippet": h.snippet,
-                    "agencies": list(h.agencies),
-                    "locations": list(h.locations),
-                    "score": round(h.score, 4),
-                }
-                for h in self.hits
-            ],
+            "hits": [h.to_json() for h in self.hits],
             "facets": {
                 name: [
                     {

@@ -1,26 +1,45 @@
-"""Quoted phrases: positions checked, but only where they can match.
+"""Syllables that must stand together: quoted phrases, the long forms of an
+abbreviation (``trung học phổ thông`` for ``THPT``), the sides of an ``OR``.
 
 Whoosh's Phrase query walks the positions of every document holding all the
 words (p95 about 0.8 s at 100k articles).  Here the candidates come first
-from the syllables' postings as arrays (documents holding every syllable),
-and positions are read only for those, up to a bound; past it (a phrase of
-very common words) the syllable match stands, and the proximity pass still
-ranks the true phrase matches first.
+from the syllables' postings as arrays, then pyvi's compound words narrow
+them (``trung_học`` and ``phổ_thông`` must be there, not ``khoa học`` and
+``phổ biến``), and positions are read only for what is left, up to a bound;
+past it (a phrase of very common words) the narrowed set stands, and the
+proximity pass still ranks the true phrase matches first.  Results are
+cached per index snapshot: the same expansions come back query after query.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 
-from .analysis import fold_term
+from .analysis import fold_term, syllable_spans, word_terms
 from .query import Phrase
-from .scoring import phrase_candidates
 from .snapshot import Session
 
-__all__ = ["phrase_docs", "VERIFY_LIMIT"]
+__all__ = ["phrase_docs", "adjacent_docs", "VERIFY_LIMIT"]
 
 #: Most candidates whose positions are read for one phrase.
 VERIFY_LIMIT = 3000
+#: Most candidates whose stored text is read to check exact diacritics.
+EXACT_LIMIT = 300
+_CACHE_SIZE = 512
+
+
+def _present(session: Session, fields: tuple[str, ...], terms: list[str]) -> np.ndarray:
+    """Documents holding every term in one of ``fields``."""
+    n = session.snapshot.doc_count_all
+    match = np.ones(n, dtype=bool)
+    for term in terms:
+        found = np.zeros(n, dtype=bool)
+        for field in fields:
+            found[session.postings(field, term).ids] = True
+        match &= found
+    return match
 
 
 def _verify(session: Session, field: str, terms: list[str], docs: np.ndarray) -> set[int]:
@@ -38,26 +57,60 @@ def _verify(session: Session, field: str, terms: list[str], docs: np.ndarray) ->
     return found
 
 
-def phrase_docs(session: Session, phrase: Phrase) -> np.ndarray:
-    """Documents where the phrase occurs, syllables adjacent and in order.
+def _cache(session: Session) -> OrderedDict[tuple[object, ...], np.ndarray]:
+    return session.snapshot.memo.setdefault("adjacent", OrderedDict())
 
-    Positions are kept for folded syllables only; a phrase typed with
-    diacritics must also find each of its exact syllables in the document.
-    """
-    candidates = phrase_candidates(session, phrase)
-    if phrase.exact and len(candidates):
-        keep = np.ones(len(candidates), dtype=bool)
-        for syll in phrase.syllables:
-            present = np.zeros(session.snapshot.doc_count_all, dtype=bool)
-            for field in ("title",) if phrase.title_only else ("title", "body"):
-                present[session.postings(field, syll).ids] = True
-            keep &= present[candidates]
-        candidates = candidates[keep]
-    if len(phrase.syllables) < 2 or len(candidates) > VERIFY_LIMIT or not len(candidates):
-        return candidates
-    folded = [fold_term(s) for s in phrase.syllables]
-    fields = ("title_f",) if phrase.title_only else ("title_f", "body_f")
-    found: set[int] = set()
-    for field in fields:
-        found |= _verify(session, field, folded, candidates)
-    return np.array(sorted(found), dtype=np.int64)
+
+def adjacent_docs(session: Session, syllables: list[str], title_only: bool = False) -> np.ndarray:
+    """Sorted documents where ``syllables`` (folded) stand together, in order."""
+    folded = [fold_term(s) for s in syllables]
+    key = (tuple(folded), title_only, tuple(syllables))
+    cache = _cache(session)
+    found = cache.get(key)
+    if found is not None:
+        cache.move_to_end(key)
+        return found
+    fields = ("title_f",) if title_only else ("title_f", "body_f")
+    match = _present(session, fields, folded)
+    if len(folded) > 1 and match.sum() > VERIFY_LIMIT:
+        compounds = [w for w in word_terms(" ".join(syllables)) if w.count("_") >= 1]
+        if compounds:
+            match &= _present(session, ("words",), compounds)
+    candidates = np.flatnonzero(match)
+    if len(folded) > 1 and 0 < len(candidates) <= VERIFY_LIMIT:
+        verified: set[int] = set()
+        for field in fields:
+            verified |= _verify(session, field, folded, candidates)
+        candidates = np.array(sorted(verified), dtype=np.int64)
+    cache[key] = candidates
+    while len(cache) > _CACHE_SIZE:
+        cache.popitem(last=False)
+    return candidates
+
+
+def _exact_in_text(session: Session, docs: np.ndarray, syllables: list[str], title_only: bool) -> np.ndarray:
+    """The ``docs`` whose stored text holds ``syllables`` as typed (diacritics
+    and all), read from the text itself since exact positions are not kept."""
+    wanted = [s.lower() for s in syllables]
+    size = len(wanted)
+    keep = []
+    for doc in docs.tolist():
+        stored = session.stored(doc)
+        text = stored.get("title", "") if title_only else stored.get("title", "") + "\n" + stored.get("body", "")
+        sylls = [s for s, _, _ in syllable_spans(text)]
+        if any(sylls[i : i + size] == wanted for i in range(len(sylls) - size + 1)):
+            keep.append(doc)
+    return np.array(keep, dtype=np.int64)
+
+
+def phrase_docs(session: Session, phrase: Phrase) -> np.ndarray:
+    """Documents where a quoted phrase occurs.  Typed with diacritics, the
+    phrase must also match them: checked on the stored text for a bounded
+    few, else on the presence of each exact syllable."""
+    docs = adjacent_docs(session, phrase.syllables, phrase.title_only)
+    if not phrase.exact or not len(docs):
+        return docs
+    if len(docs) <= EXACT_LIMIT:
+        return _exact_in_text(session, docs, phrase.syllables, phrase.title_only)
+    fields = ("title",) if phrase.title_only else ("title", "body")
+    return docs[_present(session, fields, phrase.syllables)[docs]]

@@ -54,15 +54,22 @@ def body_key(article: Article) -> str | None:
 
 
 class Deduper:
-    """Remembers body digests; an article whose body was seen under another
-    id is a duplicate.  ``known`` looks a digest up in an existing index."""
+    """Remembers ids and body digests: an article read twice in one batch
+    (overlapping paths, a record repeated in an export), or whose body was
+    seen under another id, is a duplicate.  ``known`` looks a digest up in
+    an existing index."""
 
-    def __init__(self, known: Callable[[str], str | None] | None = None) -> None:
+    def __init__(self, known: Callable[[str], str | None] | None = None, bodies: bool = True) -> None:
         self.seen: dict[str, str] = {}
+        self.ids: set[str] = set()
         self.known = known
+        self.bodies = bodies
 
     def is_duplicate(self, article: Article) -> bool:
-        key = body_key(article)
+        if article.id in self.ids:
+            return True
+        self.ids.add(article.id)
+        key = body_key(article) if self.bodies else None
         if key is None:
             return False
         owner = self.seen.get(key)

@@ -15,6 +15,7 @@ from collections import OrderedDict
 
 import numpy as np
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
 __all__ = ["Postings", "read_postings", "read_positions", "PostingsCache", "EMPTY"]
@@ -41,6 +42,10 @@ EMPTY = Postings(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 
 
 def _leaf_arrays(matcher: object) -> tuple[np.ndarray, np.ndarray]:
+    # Deleted documents are masked out by the snapshot's live array; read
+    # the raw postings under Whoosh's deletion filter.
+    while isinstance(matcher, FilterMatcher):
+        matcher = matcher.child
     if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:  # noqa: SLF001
         ids_parts = []
         tf_parts = []

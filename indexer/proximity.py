@@ -2,7 +2,9 @@
 
 For each pair of syllables the reader typed next to each other, count how
 often they stand next to each other in the article (folded positions, title
-and body) and add a saturated bonus weighted by the rarer syllable's idf.
+and body) and score the pair like a term: BM25 saturation, with the idf of
+the pair estimated as if its syllables were independent (the sum of their
+idfs), since the index keeps no statistics of pairs.
 Only the top candidates are examined, so the cost is bounded whatever the
 query: this is what lets a remembered phrase rank its article first.
 """
@@ -21,7 +23,7 @@ from .snapshot import Session
 __all__ = ["adjacent_pairs", "proximity_bonus", "RERANK_DEPTH"]
 
 #: First-pass candidates whose word order is examined.
-RERANK_DEPTH = 50
+RERANK_DEPTH = 100
 _FIELDS = (("title_f", 2.0), ("body_f", 1.0))
 
 
@@ -60,5 +62,5 @@ def proximity_bonus(session: Session, pairs: list[tuple[str, str]], docs: np.nda
                 hits = sum(1 for p in pa[doc] if p in following)
                 if hits:
                     tf = weight * hits
-                    bonus[index_of[doc]] += params.proximity_weight * min(idf[a], idf[b]) * tf / (params.k1 + tf)
+                    bonus[index_of[doc]] += params.proximity_weight * (idf[a] + idf[b]) * tf / (params.k1 + tf)
     return bonus

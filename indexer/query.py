@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .analysis import fold_term, segment
+from .model import MAX_QUERY_CHARS
 from .synonyms import find_expansions
 from .vietnamese import SYLLABLE_RE, has_diacritics, normalize
 
 __all__ = ["Concept", "Phrase", "ParsedQuery", "Marks", "parse_query", "MAX_QUERY_CHARS", "MAX_CONCEPTS"]
 
-MAX_QUERY_CHARS = 400
 #: Free-text terms beyond this are dropped (a pasted article is not a query).
 MAX_CONCEPTS = 32
 FILTER_FIELDS = ("source", "agency", "location", "category")
@@ -82,34 +82,36 @@ class ParsedQuery:
         return not (self.concepts or self.phrases)
 
     def highlight_terms(self) -> "Marks":
-        """What to mark in a snippet: each syllable the reader typed, and the
-        other forms of an abbreviation only where they stand whole (so that
-        the "và" of "khoa học và công nghệ" is not marked everywhere)."""
-        singles = {fold_term(s) for c in self.concepts for s in c.variants[0]}
-        singles.update(fold_term(s) for p in self.phrases for s in p.syllables)
-        sequences = {
-            tuple(fold_term(s) for s in v)
-            for c in self.concepts
-            for v in c.variants[1:]
-        }
-        return Marks(frozenset(singles), frozenset(sequences))
+        """What to mark in a snippet: each syllable the reader typed (with
+        their diacritics if they typed any, so ``hàng`` does not mark
+        ``hãng``), and the other forms of an abbreviation only where they
+        stand whole (the "và" of "khoa học và công nghệ" alone is not marked)."""
+        typed = {s for c in self.concepts for s in c.variants[0]}
+        typed.update(s for p in self.phrases for s in p.syllables)
+        sequences = {tuple(fold_term(s) for s in v) for c in self.concepts for v in c.variants[1:]}
+        if self.accented:
+            return Marks(exact=frozenset(typed), sequences=frozenset(sequences))
+        return Marks(folded=frozenset(fold_term(s) for s in typed), sequences=frozenset(sequences))
 
 
 @dataclass(frozen=True)
 class Marks:
-    """Folded syllables to mark anywhere, and sequences to mark only whole."""
+    """Syllables to mark anywhere (exact or folded), and folded sequences to
+    mark only whole."""
 
-    singles: frozenset[str] = frozenset()
+    exact: frozenset[str] = frozenset()
+    folded: frozenset[str] = frozenset()
     sequences: frozenset[tuple[str, ...]] = frozenset()
 
-    def positions(self, folded: list[str]) -> list[int]:
-        """Indexes of ``folded`` syllables to mark."""
-        hits = {i for i, f in enumerate(folded) if f in self.singles}
+    def positions(self, syllables: list[str]) -> list[int]:
+        """Indexes of the (lower-case) ``syllables`` to mark."""
+        folded = [fold_term(s) for s in syllables]
+        hits = {i for i, s in enumerate(syllables) if s in self.exact}
+        hits.update(i for i, f in enumerate(folded) if f in self.folded)
         for seq in self.sequences:
             size = len(seq)
-            first = seq[0]
             for i, f in enumerate(folded):
-                if f == first and tuple(folded[i : i + size]) == seq:
+                if f == seq[0] and tuple(folded[i : i + size]) == seq:
                     hits.update(range(i, i + size))
         return sorted(hits)
 
@@ -142,9 +144,10 @@ def _parse_date(value: str, end: bool) -> date | None:
 class _Parser:
     def __init__(self, text: str) -> None:
         self.q = ParsedQuery(text=text)
-        self.accented = has_diacritics(text)
-        self.q.accented = self.accented
-        # ("text", text, title_only), ("OR", "", False) and ("|", "", False)
+        self.accented = False  # set from the words and phrases, not the filters
+        self._ranges: dict[str, tuple[date, date]] = {}
+        # ("text", text, title_only), ("phrase", index in q.phrases, False),
+        # ("OR", "", False) and ("|", "", False)
         # (a phrase or operator that breaks a run of words), in typed order
         self.items: list[tuple[str, str, bool]] = []
 
@@ -156,7 +159,14 @@ class _Parser:
         text = self.q.text
         for m in _TOKEN_RE.finditer(text):
             self._token(m)
+        self.accented = any(has_diacritics(t) for kind, t, _ in self.items if kind == "text") or any(
+            p.exact for p in self.q.phrases)
+        self.q.accented = self.accented
         self._build_concepts()
+        if (self.q.date_from and self.q.date_to and self.q.date_from > self.q.date_to
+                and "from" in self._ranges and "to" in self._ranges and "date" not in self._ranges):
+            self.q.date_from, self.q.date_to = self._ranges["to"][0], self._ranges["from"][1]
+            self.notice("Ngày bắt đầu sau ngày kết thúc: đã đổi chỗ hai ngày.")
         return self.q
 
     def _token(self, m: re.Match[str]) -> None:
@@ -182,8 +192,15 @@ class _Parser:
             if not sylls:
                 return
             phrase = Phrase(sylls, exact=has_diacritics(quoted))
-            (self.q.excluded if neg else self.q.phrases).append(phrase)
-            self.items.append(("|", "", False))
+            if neg:
+                self.q.excluded.append(phrase)
+                self.items.append(("|", "", False))
+            else:
+                self.items.append(("phrase", str(len(self.q.phrases)), False))
+                self.q.phrases.append(phrase)
+            return
+        if word and word.endswith(":") and _FIELD_ALIASES.get(fold_term(word[:-1].lower())):
+            self.notice(f"Trường “{word}” cần một giá trị; đã bỏ qua.")
             return
         if word == "OR" and not neg:
             self.items.append(("OR", "", False))
@@ -232,6 +249,7 @@ class _Parser:
                 self.q.date_from = max(filter(None, (self.q.date_from, start)))
             if key in ("date", "to"):
                 self.q.date_to = min(filter(None, (self.q.date_to, end)))
+            self._ranges[key] = (start, end)
             return
         if neg:
             self.notice(f"Không hỗ trợ loại trừ “-{key}:”; đã bỏ qua.")
@@ -269,10 +287,12 @@ class _Parser:
     def _build_concepts(self) -> None:
         q = self.q
         pending_or = False
-        runs: list[list[tuple[list[str], list[list[str]] | None, bool]]] = []
+        runs: list[list[_Unit]] = []
+        last_phrase: int | None = None  # the item just before was this phrase
+        or_phrases: set[int] = set()  # phrases that became a side of an OR
         for kind, text, title_only in self.items:
             if kind == "OR":
-                if not runs or not runs[-1]:
+                if not ((runs and runs[-1]) or last_phrase is not None):
                     self.notice("“OR” cần một từ ở mỗi bên; đã bỏ qua.")
                     continue
                 pending_or = True
@@ -280,38 +300,88 @@ class _Parser:
             if kind == "|":
                 runs.append([])
                 if pending_or:
-                    self.notice("“OR” chỉ nối hai từ; cụm trong ngoặc kép luôn bắt buộc.")
-                    pending_or = False
+                    self.notice("“OR” cần một từ hoặc một cụm trong ngoặc kép ở mỗi bên; đã bỏ qua.")
+                pending_or, last_phrase = False, None
+                continue
+            if kind == "phrase":
+                index = int(text)
+                sylls = q.phrases[index].syllables
+                if pending_or:
+                    if last_phrase is not None:
+                        left = q.phrases[last_phrase].syllables
+                        or_phrases.add(last_phrase)
+                        runs.append([])
+                    else:
+                        left = runs[-1].pop()[0]
+                    runs[-1].append((left, [left, sylls], False))
+                    or_phrases.add(index)
+                else:
+                    runs.append([])
+                pending_or, last_phrase = False, index
                 continue
             units = [(typed, forms, title_only) for typed, forms in self._units(text)]
-            if pending_or and runs and runs[-1] and units:
-                left_typed, left_forms, left_title = runs[-1].pop()
+            if pending_or and units and last_phrase is not None:
+                left = q.phrases[last_phrase].syllables
                 right_typed, right_forms, _ = units.pop(0)
-                forms = (left_forms or [left_typed]) + (right_forms or [right_typed])
-                runs[-1].append((left_typed, forms, left_title))
+                or_phrases.add(last_phrase)
+                runs.append([(left, [left, *(right_forms or [right_typed])], False), *units])
+            elif pending_or and runs and runs[-1] and units:
+                runs[-1].append(_join_or(runs[-1], units))
                 runs[-1].extend(units)
             else:
                 runs.append(units)
-            pending_or = False
+            pending_or, last_phrase = False, None
         if pending_or:
             self.notice("“OR” ở cuối câu tìm không nối gì; đã bỏ qua.")
+        q.phrases = [p for i, p in enumerate(q.phrases) if i not in or_phrases]
+        full = False
         for run in runs:
             indexes = []
             for typed, forms, title_only in run:
-                if len(q.concepts) >= MAX_CONCEPTS:
-                    self.notice(f"Câu tìm quá dài: chỉ dùng {MAX_CONCEPTS} từ đầu tiên.")
-                    break
                 if forms is None:
                     if len(typed) > 1:
                         q.words.append("_".join(typed))
-                    for syll in typed:
-                        indexes.append(len(q.concepts))
-                        q.concepts.append(Concept([[syll]], title_only, self.accented))
+                    new = [Concept([[syll]], title_only, self.accented) for syll in typed]
                 else:
+                    new = [Concept(forms, title_only, self.accented)]
+                for concept in new:
+                    if len(q.concepts) >= MAX_CONCEPTS:
+                        full = True
+                        break
                     indexes.append(len(q.concepts))
-                    q.concepts.append(Concept(forms, title_only, self.accented))
+                    q.concepts.append(concept)
             if indexes:
                 q.runs.append(indexes)
+        if full:
+            self.notice(f"Câu tìm quá dài: chỉ dùng {MAX_CONCEPTS} từ đầu tiên.")
+
+
+_Unit = tuple[list[str], "list[list[str]] | None", bool]
+
+
+def _join_or(left_run: list[_Unit], right_run: list[_Unit]) -> _Unit:
+    """One unit for ``A OR B``, taken off the end of ``left_run`` and the
+    start of ``right_run``.  Each side is a pyvi word, grown by its
+    neighbours to the other side's length: pyvi does not always join
+    "cháy rừng", but "hỏa hoạn OR cháy rừng" means two two-syllable things."""
+    left = [left_run.pop()]
+    right = [right_run.pop(0)]
+
+    def size(side: list[_Unit]) -> int:
+        return sum(len(u[0]) for u in side)
+
+    while size(left) < size(right) and left_run:
+        left.insert(0, left_run.pop())
+    while size(right) < size(left) and right_run:
+        right.append(right_run.pop(0))
+
+    def forms(side: list[_Unit]) -> list[list[str]]:
+        if len(side) == 1 and side[0][1]:
+            return list(side[0][1])
+        return [[s for u in side for s in u[0]]]
+
+    both = forms(left) + forms(right)
+    return both[0], both, left[0][2]
 
 
 def parse_query(text: str) -> ParsedQuery:

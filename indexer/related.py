@@ -16,6 +16,7 @@ from .snapshot import Session
 __all__ = ["key_terms_query"]
 
 _SYLLABLES = 15
+_MAX_SHARE = 0.3
 
 
 def key_terms_query(session: Session, title: str, body: str) -> ParsedQuery:
@@ -28,7 +29,9 @@ def key_terms_query(session: Session, title: str, body: str) -> ParsedQuery:
         scored = []
         for term, tf in counter.most_common(200):
             df = session.doc_frequency(field, term)
-            if 1 < df < n_docs * 0.1:
+            # Words in most articles say nothing of this one; a subject the
+            # archive covers often (vaccination) still does.
+            if 1 < df <= n_docs * _MAX_SHARE:
                 scored.append((tf * math.log(n_docs / df), term))
         return [t for _, t in sorted(scored, reverse=True)[:k]]
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .analysis import fold_term
-from .query import Concept, ParsedQuery, Phrase
+from .phrases import adjacent_docs
+from .query import Concept, ParsedQuery
 from .snapshot import Session
 
 __all__ = ["RankParams", "QueryScores", "score_query"]
@@ -122,21 +123,30 @@ class _Scorer:
             acc[p.ids] = p.tf * self.norms["all"][p.ids]
         return self.params.word_weight * self._bm25(acc)
 
-    def variant(self, sylls: list[str], exact: bool, title_only: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Score and match of one form of a concept: all its syllables."""
+    def variant(self, sylls: list[str], exact: bool, title_only: bool,
+                adjacent: bool = False) -> tuple[np.ndarray, np.ndarray]:
+        """Score and match of one form of a concept: all its syllables, and
+        with ``adjacent`` only where they stand together."""
         score = np.zeros(self.n, dtype=np.float32)
         match = np.ones(self.n, dtype=bool)
         for syll in sylls:
             s, present = self.syllable(syll, exact, title_only)
             score += s
             match &= present
+        if adjacent and len(sylls) > 1:
+            match = np.zeros(self.n, dtype=bool)
+            match[adjacent_docs(self.session, sylls, title_only)] = True
+            score *= match
         return score, match
 
     def concept(self, concept: Concept) -> tuple[np.ndarray, np.ndarray]:
         best = None
         match = None
+        # A concept with several forms (an abbreviation, the sides of an OR)
+        # takes each form as a unit: its syllables must stand together.
         for i, sylls in enumerate(concept.variants):
-            s, m = self.variant(sylls, concept.exact and i == 0, concept.title_only)
+            s, m = self.variant(sylls, concept.exact and i == 0, concept.title_only,
+                                adjacent=len(concept.variants) > 1)
             best = s if best is None else np.maximum(best, s)
             match = m if match is None else (match | m)
         assert best is not None and match is not None
@@ -165,11 +175,3 @@ def score_query(session: Session, query: ParsedQuery, phrase_docs: list[np.ndarr
         mask[docs] = True
         required = mask if required is None else (required & mask)
     return QueryScores(score, matched, required, len(query.concepts))
-
-
-def phrase_candidates(session: Session, phrase: Phrase) -> np.ndarray:
-    """Documents holding every syllable of the phrase: the set whose
-    positions are checked."""
-    scorer = _Scorer(session, DEFAULT_PARAMS)
-    _, match = scorer.variant(phrase.syllables, False, phrase.title_only)
-    return np.flatnonzero(match)

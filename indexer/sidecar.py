@@ -11,6 +11,7 @@ between its commit and its sidecar, or a merge).
 from __future__ import annotations
 
 import os
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def _save(path: Path, arrays: SegmentArrays) -> None:
 
 def _load(path: Path) -> SegmentArrays | None:
     try:
-        with np.load(path, allow_pickle=False) as data:
+        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
             if int(data["format"][0]) != _FORMAT:
                 return None
             facets = {}
@@ -127,7 +128,7 @@ def _load(path: Path) -> SegmentArrays | None:
                 len_body=data["len_body"],
                 facets=facets,
             )
-    except (OSError, KeyError, ValueError):
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None
 
 

@@ -108,7 +108,7 @@ class Snapshot:
             len_title[offset:end] = arrays.len_title
             len_body[offset:end] = arrays.len_body
             if segreader.has_deletions():
-                deleted = np.fromiter(segreader.deleted_docs(), dtype=np.int64)
+                deleted = np.fromiter(segreader.deleted_docs_set, dtype=np.int64)
                 live[deleted + offset] = False
             for field, (values, docs, vals) in arrays.facets.items():
                 facet_parts[field].append((values, docs.astype(np.int64) + offset, vals))

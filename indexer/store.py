@@ -22,6 +22,8 @@ import json
 import os
 import re
 import shutil
+import signal
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +41,39 @@ CURRENT = "CURRENT"
 LOCK = "write.lock"
 INFO = "info.json"
 _GEN_RE = re.compile(r"^gen-(\d{6})$")
+
+#: Lock descriptors this process holds.  A forked worker (Whoosh's writer
+#: processes) must not inherit them: a flock lives as long as any copy of
+#: its descriptor, so an orphaned worker would hold the index locked.
+_HELD_LOCKS: set[int] = set()
+
+
+def _after_fork_in_child() -> None:
+    for fd in list(_HELD_LOCKS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD_LOCKS.clear()
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill a forked worker when its parent dies (a killed
+    build must not leave writer processes waiting for work forever)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 class IndexError_(Exception):
@@ -150,8 +185,10 @@ class IndexDir:
                 raise
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
+            _HELD_LOCKS.add(fd)
             yield
         finally:
+            _HELD_LOCKS.discard(fd)
             os.close(fd)  # closing releases the flock
 
     def new_generation(self) -> Path:

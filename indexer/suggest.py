@@ -14,9 +14,8 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from whoosh.spelling import ReaderCorrector
-
 from .analysis import fold_term
+from .vietnamese import has_diacritics
 from .snapshot import Session
 
 __all__ = ["restore_diacritics", "correct_spelling", "write_restore_maps", "RESTORE_FILE"]
@@ -86,22 +85,34 @@ def restore_diacritics(session: Session, syllables: list[str]) -> str | None:
     return None if restored == " ".join(syllables) else restored
 
 
-def correct_spelling(session: Session, syllables: list[str]) -> str | None:
-    """Unknown syllables replaced by the nearest frequent one, or None."""
+def _nearest(reader: Any, field: str, word: str) -> str | None:
+    """The most frequent term of ``field`` one edit from ``word``, else two
+    (for longer words): the nearest first, then the most used."""
+    for maxdist in (1, 2) if len(word) > 4 else (1,):
+        found = list(reader.terms_within(field, word, maxdist, prefix=1))
+        if found:
+            return max(found, key=lambda t: (reader.doc_frequency(field, t), t))
+    return None
+
+
+def correct_spelling(session: Session, syllables: list[str], accented: bool | None = None) -> str | None:
+    """Unknown syllables replaced by the nearest frequent one, or None.
+
+    An accented query is corrected against the exact vocabulary, so the
+    reader's diacritics stay; an unaccented one against the folded one.
+    """
+    if accented is None:
+        accented = has_diacritics(" ".join(syllables))
     reader = session.reader
-    field = "body_f"
-    corrector = ReaderCorrector(reader, field, reader.schema[field])
+    field = "body" if accented else "body_f"
     changed = False
     out = []
     for syll in syllables:
-        folded = fold_term(syll)
-        if reader.doc_frequency(field, folded) > 0 or not folded.isalpha():
+        term = syll if accented else fold_term(syll)
+        if reader.doc_frequency(field, term) > 0 or not term.isalpha():
             out.append(syll)
             continue
-        found = corrector.suggest(folded, limit=1, maxdist=1 if len(folded) <= 4 else 2, prefix=1)
-        if found:
-            out.append(found[0])
-            changed = True
-        else:
-            out.append(syll)
+        found = _nearest(reader, field, term)
+        out.append(found or syll)
+        changed = changed or found is not None
     return " ".join(out) if changed else None

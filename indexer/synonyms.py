@@ -6,6 +6,7 @@ article says what it says) and lets the table grow without a rebuild.
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from importlib import resources
 
@@ -14,6 +15,7 @@ from .vietnamese import SYLLABLE_RE, normalize
 
 __all__ = ["Expansion", "find_expansions", "expand_name"]
 
+_MAX_SPELLINGS = 32
 #: (first syllable index, end index, forms of the group as syllable lists)
 Expansion = tuple[int, int, list[list[str]]]
 
@@ -64,11 +66,24 @@ def expand_name(text: str) -> list[str]:
     """Every folded spelling of ``text`` under the table: ``UBND tỉnh`` →
     ``ubnd tinh``, ``uy ban nhan dan tinh`` (for searching facet names)."""
     sylls = [s.lower() for s in SYLLABLE_RE.findall(normalize(text))]
-    variants = [[fold_term(s) for s in sylls]]
-    for start, end, forms in reversed(find_expansions(sylls)):
-        grown = []
-        for variant in variants:
-            for form in forms:
-                grown.append(variant[:start] + [fold_term(s) for s in form] + variant[end:])
-        variants = grown[:16]
-    return list(dict.fromkeys(" ".join(v) for v in variants))
+    spans = find_expansions(sylls)
+    # Every span written as typed, every span in full (how names are
+    # stored), then the other combinations while they are few.
+    choices = [[[fold_term(s) for s in f] for f in forms] for _, _, forms in spans]
+    longest = [max(c, key=len) for c in choices]
+    variants: list[list[list[str]]] = [[c[0] for c in choices], longest]
+    for choice in itertools.product(*choices):
+        if len(variants) >= _MAX_SPELLINGS:
+            break
+        variants.append(list(choice))
+    out = []
+    for picked in variants:
+        words: list[str] = []
+        pos = 0
+        for (start, end, _), form in zip(spans, picked):
+            words.extend(fold_term(s) for s in sylls[pos:start])
+            words.extend(form)
+            pos = end
+        words.extend(fold_term(s) for s in sylls[pos:])
+        out.append(" ".join(words))
+    return list(dict.fromkeys(out))

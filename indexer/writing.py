@@ -112,7 +112,7 @@ def build(
             expected = estimate_count(paths)
             writer = _writer(ix, expected)
             try:
-                deduper = None if keep_duplicates else Deduper()
+                deduper = Deduper(bodies=not keep_duplicates)
                 with _progress(expected, "indexing", progress) as bar:
                     _index_articles(writer, ingest(paths, report, deduper=deduper), bar, update=False)
             except BaseException:
@@ -177,6 +177,7 @@ def add(
     started = time.perf_counter()
     paths = list(paths)
     store = IndexDir(index)
+    store.current()  # no index: say so before creating anything
     report = IngestReport()
     with store.write_lock(wait=wait):
         folder, ix = _open_live(store)
@@ -204,6 +205,7 @@ def delete(index: str | os.PathLike[str], ids: Iterable[str], *, wait: bool = Fa
     """Delete articles by id; ids not in the index are reported, not fatal."""
     started = time.perf_counter()
     store = IndexDir(index)
+    store.current()  # no index: say so before creating anything
     deleted = 0
     missing = []
     with store.write_lock(wait=wait):

@@ -244,10 +244,6 @@ def _foreign(c: Context, j: int) -> bool:
     return not (j and s.words[j - 1] in (".", ":", "\n"))
 
 
-def _field_firsts(c: Context) -> frozenset[str]:
-    return frozenset(c.fields)
-
-
 def _shared_place(c: Context, j: int) -> PlaceMention | None:
     """The place of the next body in a list of bodies that share it:
     ``HĐND, UBND tỉnh Quảng Ninh``."""
@@ -286,7 +282,7 @@ def _read(c: Context, k: int, head: _Head, end: int, depth: int = 0) -> tuple[st
                 break
         else:
             # Sở + a field we do not list, only if it starts like one (Sở GTCC, Sở Giáo dục).
-            ok = head.words == ("sở",) and j < n and (s.words[j].isupper() or s.lows[j] in _field_firsts(c))
+            ok = head.words == ("sở",) and j < n and (s.words[j].isupper() or s.lows[j] in c.fields)
             nend = _read_name(c, j, depth) if ok else j
             if nend == j:
                 return None
