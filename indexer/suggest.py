@@ -1,8 +1,8 @@
 """"Did you mean": diacritics restored to an unaccented query, and spelling.
 
 A reader typing ``khoa hoc cong nghe`` finds the articles (folded fields)
-but is shown ``khoa học công nghệ``, the archive's own most frequent
-accented form: compound words first (pyvi's words), then syllables.  A query
+but is shown ``khoa học công nghệ``, the archive's own accented forms,
+chosen in context (its titles' syllable pairs, pyvi's compounds).  A query
 that finds nothing gets its unknown syllables corrected against the archive's
 vocabulary.  The maps are derived from the index's lexicon once per index
 generation, saved beside it by the writer and loaded by readers.
@@ -10,78 +10,144 @@ generation, saved beside it by the writer and loaded by readers.
 
 from __future__ import annotations
 
+import math
 import pickle
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .analysis import fold_term
+from .analysis import fold_term, syllable_spans
 from .vietnamese import has_diacritics
 from .snapshot import Session
 
-__all__ = ["restore_diacritics", "correct_spelling", "write_restore_maps", "RESTORE_FILE"]
+__all__ = ["restore_diacritics", "correct_spelling", "write_restore_maps", "build_restore_maps",
+           "RestoreMaps", "RESTORE_FILE"]
 
 RESTORE_FILE = "restore.pickle"
-_MAX_WORD = 4
+_FORMAT = 2
+#: Accented forms considered for each folded syllable.
+_FORMS_PER_SYLLABLE = 4
+#: Weight of context (a pair of syllables seen in titles, a pyvi compound)
+#: against a form's own frequency.
+_PAIR_WEIGHT = 3.0
+_WORD_BONUS = 4.0
 
 
-def _best_forms(reader: Any, field: str, key: Any) -> dict[str, str]:
-    best: dict[str, tuple[int, str]] = {}
-    for raw, info in reader.iter_field(field):
+@dataclass
+class RestoreMaps:
+    """What the archive says about accents: frequent forms of each folded
+    syllable, its compounds, and pairs of syllables seen in its titles."""
+
+    forms: dict[str, list[tuple[str, int]]]  # "bao" -> [("bảo", 900), ("bão", 300), ...]
+    words: dict[str, str]  # "khoa_hoc" -> "khoa_học"
+    pairs: dict[str, tuple[str, int]]  # "bao so" -> ("bão số", 42)
+
+
+def _forms(reader: Any) -> dict[str, list[tuple[str, int]]]:
+    forms: dict[str, list[tuple[str, int]]] = {}
+    for raw, info in reader.iter_field("body"):
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        folded = key(text)
+        forms.setdefault(fold_term(text), []).append((text, info.doc_frequency()))
+    return {k: sorted(v, key=lambda f: -f[1])[:_FORMS_PER_SYLLABLE] for k, v in forms.items()}
+
+
+def _words(reader: Any) -> dict[str, str]:
+    best: dict[str, tuple[int, str]] = {}
+    for raw, info in reader.iter_field("words"):
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        folded = "_".join(fold_term(p) for p in text.split("_"))
         freq = info.doc_frequency()
         if folded not in best or best[folded][0] < freq:
             best[folded] = (freq, text)
     return {k: v for k, (_, v) in best.items() if k != v}
 
 
-def build_restore_maps(reader: Any) -> tuple[dict[str, str], dict[str, str]]:
-    """(folded syllable → accented syllable, folded compound → accented compound)."""
-    sylls = _best_forms(reader, "body", fold_term)
-    words = _best_forms(reader, "words", lambda w: "_".join(fold_term(p) for p in w.split("_")))
-    return sylls, words
+def _title_pairs(reader: Any) -> dict[str, tuple[str, int]]:
+    counts: dict[str, Counter[str]] = {}
+    for docnum in range(reader.doc_count_all()):
+        if reader.is_deleted(docnum):
+            continue
+        title = reader.stored_fields(docnum).get("title", "")
+        sylls = [x for x, _, _ in syllable_spans(title)]
+        for a, b in zip(sylls, sylls[1:]):
+            key = fold_term(a) + " " + fold_term(b)
+            counts.setdefault(key, Counter())[a + " " + b] += 1
+    best = {}
+    for key, seen in counts.items():
+        pair, count = seen.most_common(1)[0]
+        if pair != key:
+            best[key] = (pair, count)
+    return best
+
+
+def build_restore_maps(reader: Any) -> RestoreMaps:
+    return RestoreMaps(_forms(reader), _words(reader), _title_pairs(reader))
 
 
 def write_restore_maps(folder: Path, reader: Any) -> None:
     tmp = folder / f".{RESTORE_FILE}.tmp"
     with tmp.open("wb") as fh:
-        pickle.dump(build_restore_maps(reader), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_FORMAT, build_restore_maps(reader)), fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(folder / RESTORE_FILE)
 
 
-def _maps(session: Session) -> tuple[dict[str, str], dict[str, str]]:
+def _maps(session: Session) -> RestoreMaps:
     memo = session.snapshot.memo
     maps = memo.get("restore")
     if maps is None:
         path = session.snapshot.folder / RESTORE_FILE
         try:
             with path.open("rb") as fh:
-                maps = pickle.load(fh)  # noqa: S301 - our own file, written by the indexer
-        except (OSError, pickle.UnpicklingError, EOFError):
+                version, maps = pickle.load(fh)  # noqa: S301 - our own file, written by the indexer
+            if version != _FORMAT:
+                maps = None
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+            maps = None
+        if maps is None:
             maps = build_restore_maps(session.reader)
         memo["restore"] = maps
     return maps
 
 
 def restore_diacritics(session: Session, syllables: list[str]) -> str | None:
-    """The query with its diacritics restored, or None if nothing changes."""
+    """The query with its diacritics restored, or None if nothing changes.
+
+    A small Viterbi search: each syllable may take any of its frequent
+    accented forms; a form scores by its frequency, a pair of forms by how
+    often the archive's titles put them side by side, and by pyvi compounds
+    (``bao so 3`` → ``bão số 3``, not the more frequent syllables ``bảo sở``).
+    """
     if not syllables:
         return None
-    syll_map, word_map = _maps(session)
+    maps = _maps(session)
     folded = [fold_term(s) for s in syllables]
-    out: list[str] = []
-    i = 0
-    while i < len(folded):
-        for size in range(min(_MAX_WORD, len(folded) - i), 1, -1):
-            word = word_map.get("_".join(folded[i : i + size]))
-            if word:
-                out.extend(word.split("_"))
-                i += size
-                break
-        else:
-            out.append(syll_map.get(folded[i], syllables[i]))
-            i += 1
-    restored = " ".join(out)
+    options: list[list[tuple[str, float]]] = []
+    for typed, key in zip(syllables, folded):
+        forms = maps.forms.get(key) or [(typed, 1)]
+        options.append([(form, math.log1p(df)) for form, df in forms])
+    # best[i][j]: (score, back pointer) of form j at position i
+    best: list[list[tuple[float, int]]] = [[(score, -1) for _, score in options[0]]]
+    for i in range(1, len(options)):
+        row = []
+        for form, own in options[i]:
+            candidates = []
+            for j, (prev, _) in enumerate(options[i - 1]):
+                link = 0.0
+                pair = maps.pairs.get(folded[i - 1] + " " + folded[i])
+                if pair and pair[0] == prev + " " + form:
+                    link += _PAIR_WEIGHT * math.log1p(pair[1])
+                if maps.words.get(folded[i - 1] + "_" + folded[i]) == prev + "_" + form:
+                    link += _WORD_BONUS
+                candidates.append((best[i - 1][j][0] + own + link, j))
+            row.append(max(candidates))
+        best.append(row)
+    j = max(range(len(best[-1])), key=lambda k: best[-1][k][0])
+    chosen = []
+    for i in range(len(options) - 1, -1, -1):
+        chosen.append(options[i][j][0])
+        j = best[i][j][1]
+    restored = " ".join(reversed(chosen))
     return None if restored == " ".join(syllables) else restored
 
 

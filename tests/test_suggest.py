@@ -56,12 +56,6 @@ def test_a_suggestion_for_filters_only_is_none(index) -> None:
     assert suggestion(index, "-lu") is None
 
 
-@pytest.mark.xfail(
-    reason="quality: diacritics are restored syllable by syllable from the most frequent form, "
-    "without context: 'bao so 3' → 'bảo sở 3' (not the title phrase 'bão số 3'), 'nong do con' → "
-    "'nồng độ còn' (not 'nồng độ cồn'), though the accented phrases are in the archive",
-    strict=True,
-)
 @pytest.mark.parametrize("query, expected", [("bao so 3", "bão số 3"), ("nong do con", "nồng độ cồn")])
 def test_restored_diacritics_follow_the_phrases_of_the_archive(index, query: str, expected: str) -> None:
     assert suggestion(index, query) == expected
@@ -111,10 +105,10 @@ def test_the_nearest_correction_wins(index) -> None:
 def test_the_writer_saves_the_maps_and_readers_rebuild_them_if_lost(index_dir: Path, tmp_path: Path) -> None:
     folder = IndexDir(index_dir).current()
     with (folder / RESTORE_FILE).open("rb") as fh:
-        syllables, words = pickle.load(fh)
-    assert syllables["hoc"] == "học"
-    assert words["khoa_hoc"] == "khoa_học"
-    assert all(fold(k) == k for k in syllables)
+        _version, maps = pickle.load(fh)
+    assert maps.forms["hoc"][0][0] == "học"
+    assert maps.words["khoa_hoc"] == "khoa_học"
+    assert all(fold(k) == k for k in maps.forms)
     copy = tmp_path / "copy"
     shutil.copytree(index_dir, copy)
     (IndexDir(copy).current() / RESTORE_FILE).unlink()
@@ -151,8 +145,8 @@ def test_the_most_frequent_accented_form_wins(tmp_path: Path, write_jsonl) -> No
     engine = Engine(str(path), refresh_seconds=0)
     try:
         with engine.session() as session:
-            syllables, _ = build_restore_maps(session.reader)
-        assert syllables["ma"] == "mà"  # in two articles; "má" in one
+            maps = build_restore_maps(session.reader)
+        assert maps.forms["ma"][0][0] == "mà"  # in two articles; "má" in one
         assert suggestion(engine, "ma") == "mà"
         # New vocabulary added later is restored too (the writer refreshes the maps).
         new = {"id": "dn", "title": "Đắk Nông mùa mưa", "body": "Mưa lớn ở Đắk Nông.", "published": "2023-02-01"}
