@@ -27,7 +27,7 @@ from .facets import FacetFilters, date_mask, facet_counts, search_values
 from .highlight import mark, snippet
 from .model import MAX_PER_PAGE, MAX_WINDOW, Article, FacetValue, Hit, SearchRequest, SearchResults
 from .phrases import phrase_docs
-from .proximity import RERANK_DEPTH, adjacent_pairs, proximity_bonus
+from .proximity import RERANK_DEPTH, RERANK_FULL_MATCHES, proximity_bonus, typed_runs
 from .query import Marks, ParsedQuery, parse_query
 from .schema import NO_TIME
 from .scoring import score_query
@@ -81,6 +81,8 @@ class _Evaluation:
         self.parsed = parsed
         self.notices: list[str] = list(parsed.notices)
         self.scores: np.ndarray | None = None
+        self.matched: np.ndarray | None = None
+        self.n_concepts = 0
         self.query_mask: np.ndarray
         self.final: np.ndarray
         self.filters: FacetFilters
@@ -171,6 +173,7 @@ class Engine:
         if not parsed.is_empty:
             qs = score_query(session, parsed, [phrase_docs(session, p) for p in parsed.phrases])
             ev.scores = qs.score
+            ev.matched, ev.n_concepts = qs.matched, qs.n_concepts
             if qs.required is not None:
                 query_mask &= qs.required
             if qs.n_concepts:
@@ -202,7 +205,7 @@ class Engine:
             sort = request.sort if ev.scores is not None else ("oldest" if request.sort == "oldest" else "newest")
             window = request.page * request.per_page
             if sort == "relevance" and ev.scores is not None:
-                ev.scores = self._rerank(session, parsed, candidates, ev.scores, window)
+                ev.scores = self._rerank(session, parsed, ev, candidates, window)
             top = self._order(snap, candidates, ev.scores, sort, window)
             page_docs = top[(request.page - 1) * request.per_page:]
             terms = parsed.highlight_terms()
@@ -222,16 +225,23 @@ class Engine:
             took_ms=(time.perf_counter() - started) * 1000,
         )
 
-    def _rerank(self, session: Session, parsed: ParsedQuery, candidates: np.ndarray,
-                scores: np.ndarray, window: int) -> np.ndarray:
-        """Second pass: word-order bonus for the best first-pass candidates."""
-        pairs = adjacent_pairs(parsed)
-        if not pairs or not len(candidates):
+    def _rerank(self, session: Session, parsed: ParsedQuery, ev: "_Evaluation", candidates: np.ndarray,
+                window: int) -> np.ndarray:
+        """Second pass: word-order bonus for the best first-pass candidates,
+        and for the best of those holding every word."""
+        scores = ev.scores
+        assert scores is not None
+        runs = typed_runs(parsed)
+        if not runs or not len(candidates):
             return scores
         depth = min(len(candidates), max(RERANK_DEPTH, window), MAX_RERANK)
-        head = np.sort(self._order(session.snapshot, candidates, scores, "relevance", depth))
+        head = self._order(session.snapshot, candidates, scores, "relevance", depth)
+        if ev.matched is not None and ev.n_concepts:
+            complete = candidates[ev.matched[candidates] == ev.n_concepts]
+            head = np.union1d(head, self._order(session.snapshot, complete, scores, "relevance", RERANK_FULL_MATCHES))
+        head = np.sort(head)
         reranked = scores.copy()
-        reranked[head] += proximity_bonus(session, pairs, head)
+        reranked[head] += proximity_bonus(session, runs, head)
         return reranked
 
     @staticmethod

@@ -20,47 +20,74 @@ from .query import ParsedQuery
 from .scoring import DEFAULT_PARAMS, RankParams
 from .snapshot import Session
 
-__all__ = ["adjacent_pairs", "proximity_bonus", "RERANK_DEPTH"]
+__all__ = ["typed_runs", "proximity_bonus", "RERANK_DEPTH", "RERANK_FULL_MATCHES"]
 
 #: First-pass candidates whose word order is examined.
 RERANK_DEPTH = 100
+#: Also examined: this many of the best candidates holding every word (the
+#: article of a remembered phrase may trail in the first pass).
+RERANK_FULL_MATCHES = 400
 _FIELDS = (("title_f", 2.0), ("body_f", 1.0))
+#: Sizes of the windows of typed syllables looked for in the text.
+_WINDOWS = (2, 3)
 
 
-def adjacent_pairs(query: ParsedQuery) -> list[tuple[str, str]]:
-    """Folded syllable pairs the reader typed next to each other."""
-    pairs: list[tuple[str, str]] = []
+def typed_runs(query: ParsedQuery) -> list[list[str]]:
+    """Folded syllables the reader typed next to each other (two or more)."""
+    runs = []
     for run in query.runs:
         sylls: list[str] = []
         for index in run:
             sylls.extend(query.concepts[index].variants[0])
-        pairs.extend(zip(sylls, sylls[1:]))
-    for phrase in query.phrases:
-        pairs.extend(zip(phrase.syllables, phrase.syllables[1:]))
-    return list(dict.fromkeys((fold_term(a), fold_term(b)) for a, b in pairs if fold_term(a) != fold_term(b)))
+        runs.append(sylls)
+    runs.extend(phrase.syllables for phrase in query.phrases)
+    return [[fold_term(s) for s in run] for run in runs if len(run) > 1]
 
 
-def proximity_bonus(session: Session, pairs: list[tuple[str, str]], docs: np.ndarray,
+def _occurrences(window: tuple[str, ...], positions: dict[str, dict[int, list[int]]], doc: int) -> int:
+    """How often ``window`` stands in the document, syllable after syllable."""
+    ends = set(positions[window[0]].get(doc, ()))
+    for term in window[1:]:
+        if not ends:
+            return 0
+        ends = {p for p in positions[term].get(doc, ()) if p - 1 in ends}
+    return len(ends)
+
+
+def proximity_bonus(session: Session, runs: list[list[str]], docs: np.ndarray,
                     params: RankParams = DEFAULT_PARAMS) -> np.ndarray:
-    """A bonus for each of ``docs`` (sorted) from adjacent query pairs."""
+    """A bonus for each of ``docs`` (sorted) from the order of typed words.
+
+    Every two- and three-syllable window of what the reader typed, and the
+    whole of it, found as written scores like a term (as Solr's pf2, pf3
+    and pf): BM25 saturation, with its idf estimated as the sum of its
+    syllables' (the index keeps no statistics of word sequences).  The
+    article holding a remembered sentence collects every window of it and
+    the whole; one that repeats two of its words, only a pair.
+    """
     bonus = np.zeros(len(docs), dtype=np.float32)
-    if not pairs or not len(docs):
+    if not runs or not len(docs):
         return bonus
     index_of = {int(d): i for i, d in enumerate(docs)}
     n_live = max(1, session.snapshot.live_count)
-    terms = {t for pair in pairs for t in pair}
+    terms = {t for run in runs for t in run}
     idf = {}
     for t in terms:
         df = max(1, session.doc_frequency("body_f", t))
         idf[t] = math.log(1.0 + (n_live - df + 0.5) / (df + 0.5))
+    windows = list(dict.fromkeys(
+        tuple(run[i:i + size]) for run in runs for size in _WINDOWS for i in range(len(run) - size + 1)
+    ))
+    # And each whole run longer than the windows (the whole remembered phrase).
+    windows += [tuple(run) for run in runs if len(run) > max(_WINDOWS)]
+    windows = [w for w in windows if len(set(w)) == len(w)]
     for field, weight in _FIELDS:
         positions = {t: session.positions(field, t, docs) for t in terms}
-        for a, b in pairs:
-            pa, pb = positions[a], positions[b]
-            for doc in pa.keys() & pb.keys():
-                following = {p - 1 for p in pb[doc]}
-                hits = sum(1 for p in pa[doc] if p in following)
+        for window in windows:
+            weight_idf = params.proximity_weight * sum(idf[t] for t in window)
+            for doc in set(positions[window[0]]).intersection(*(positions[t] for t in window[1:])):
+                hits = _occurrences(window, positions, doc)
                 if hits:
                     tf = weight * hits
-                    bonus[index_of[doc]] += params.proximity_weight * (idf[a] + idf[b]) * tf / (params.k1 + tf)
+                    bonus[index_of[doc]] += weight_idf * tf / (params.k1 + tf)
     return bonus
