@@ -82,9 +82,9 @@ def has_tone_variant(text: str) -> bool:
 
 # -- sampling ------------------------------------------------------------------
 
-def sample_vntc(n: int, seed: int) -> list[dict]:
-    """``n`` random VNTC articles with a body, no two with the same body."""
-    records = [r for r in _read_jsonl(SHARED / "corpora" / "vntc.jsonl.gz") if len(r["body"].split()) >= 80]
+def sample_vntc(n: int, seed: int, corpus: str = "vntc") -> list[dict]:
+    """``n`` random articles of a shared corpus with a body, no two with the same body."""
+    records = [r for r in _read_jsonl(SHARED / "corpora" / f"{corpus}.jsonl.gz") if len(r["body"].split()) >= 80]
     rng = random.Random(seed)
     rng.shuffle(records)
     seen: set[str] = set()
@@ -260,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--distractors", type=int, default=5_000, help="VNTC articles mixed into ViNewsQA")
     parser.add_argument("--questions", type=int, default=0, help="use only this many questions (0: all)")
     parser.add_argument("--seed", type=int, default=20261126)
+    parser.add_argument("--corpus", default="vntc", choices=["vntc", "dantri_unc"],
+                        help="known-item corpus (dantri_unc: another outlet and decade, 2,653 articles)")
     parser.add_argument("--skip-fts", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "relevance.json")
     parser.add_argument("--workdir", type=Path, help="keep the indexes and queries here and reuse them next time")
@@ -272,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="relevance-") as tmp:
         tmp_path = args.workdir or Path(tmp)
         tmp_path.mkdir(parents=True, exist_ok=True)
-        sample = sample_vntc(args.sample, args.seed)
+        sample = sample_vntc(args.sample, args.seed, args.corpus)
         cached = tmp_path / "queries.json"
         if cached.exists():
             variants = json.loads(cached.read_text(encoding="utf-8"))
@@ -298,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
             qa_systems["fts5"] = build_fts5(corpus + distractors, tmp_path / "qa")
         results["questions"] = {system: evaluate(fn, questions) for system, fn in qa_systems.items()}
 
-    print(f"\nknown-item: {args.sample:,} VNTC articles, {args.targets} targets (seed {args.seed}); "
+    print(f"\nknown-item: {len(sample):,} {args.corpus} articles, {args.targets} targets (seed {args.seed}); "
           f"questions: ViNewsQA dev + {args.distractors:,} VNTC distractors")
     header = f"{'variant':<22}{'n':>6}{'MRR@10':>9}{'S@1':>7}{'FTS5 MRR':>10}{'FTS5 S@1':>10}{'goal':>7}  met"
     print(header)
