@@ -7,7 +7,8 @@ articles were.
 
 Three term forms, each in its own fields so that ranking can tell them apart:
 
-- *exact* syllables: lower case, NFC, traditional tone marks (``học``);
+- *exact* syllables that carry a diacritic: lower case, NFC, traditional
+  tone marks (``học``);
 - *folded* syllables, with positions: no diacritics, ``đ`` → ``d``
   (``hoc``), so a query typed without Vietnamese input still matches, and
   phrases and proximity are checked on them;
@@ -32,6 +33,7 @@ from .vietnamese import SYLLABLE_RE, fold, normalize
 __all__ = [
     "syllable_spans",
     "exact_terms",
+    "marked_terms",
     "folded_terms",
     "fold_term",
     "word_terms",
@@ -80,6 +82,13 @@ def syllable_spans(text: str) -> list[tuple[str, int, int]]:
 
 def exact_terms(text: str) -> list[str]:
     return [s for s, _, _ in syllable_spans(text)]
+
+
+def marked_terms(text: str) -> list[str]:
+    """Exact syllables that carry a diacritic: the only ones whose exact form
+    says more than their folded form (``má`` vs ``mà``; ``khoa`` is the
+    folded ``khoa`` already), so the exact field keeps only these."""
+    return [s for s, _, _ in syllable_spans(text) if fold_term(s) != s]
 
 
 def folded_terms(text: str) -> list[str]:
@@ -142,7 +151,8 @@ class _TermTokenizer(Tokenizer):
 
 
 class SyllableAnalyzer(_TermTokenizer):
-    """Syllables, exact (``folded=False``) or without diacritics."""
+    """Syllables without diacritics (``folded=True``), or the exact forms of
+    those that carry one."""
 
     def __init__(self, folded: bool = False) -> None:
         self.folded = folded
@@ -154,7 +164,7 @@ class SyllableAnalyzer(_TermTokenizer):
         return hash((type(self), self.folded))
 
     def _terms(self, value: str) -> list[str]:
-        return folded_terms(value) if self.folded else exact_terms(value)
+        return folded_terms(value) if self.folded else marked_terms(value)
 
 
 class WordAnalyzer(_TermTokenizer):

@@ -113,4 +113,5 @@ def phrase_docs(session: Session, phrase: Phrase) -> np.ndarray:
     if len(docs) <= EXACT_LIMIT:
         return _exact_in_text(session, docs, phrase.syllables, phrase.title_only)
     fields = ("title",) if phrase.title_only else ("title", "body")
-    return docs[_present(session, fields, phrase.syllables)[docs]]
+    marked = [s for s in phrase.syllables if fold_term(s) != s]  # exact fields keep only these
+    return docs[_present(session, fields, marked)[docs]]

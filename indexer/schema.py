@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 #: Bumped whenever fields change meaning; an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Separator of facet values inside one field value (values contain commas).
 VALUE_SEP = "\x1f"
 #: Column value of an article without a publication time.
@@ -39,6 +39,12 @@ NO_TIME = -(2**62)
 FACET_FIELDS = ("agency", "location", "source", "category")
 #: Fields searched for text, with their folded counterparts.
 TEXT_FIELDS = ("title", "title_f", "body", "body_f", "words")
+
+
+def syllable_count(text: str) -> int:
+    """About how many syllables ``text`` has (Vietnamese writes one syllable
+    per space-separated token); cheap enough for the writer's main process."""
+    return len(text.split())
 
 
 class ValuesAnalyzer(Tokenizer):
@@ -66,20 +72,30 @@ class ValuesAnalyzer(Tokenizer):
             yield token
 
 
+def _unscored(field: Any) -> Any:
+    """Whoosh keeps a length per document of scorable fields and looks it
+    up for every posting it writes; ranking here keeps its own lengths
+    (the n_title / n_body columns), so Whoosh need not."""
+    field.scorable = False
+    return field
+
+
 def build_schema() -> Schema:
     return Schema(
         id=ID(stored=True, unique=True),
         body_hash=ID(),
-        title=TEXT(analyzer=SyllableAnalyzer(), phrase=False, stored=True),
-        title_f=TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=True),
-        body=TEXT(analyzer=SyllableAnalyzer(), phrase=False, stored=True),
-        body_f=TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=True),
-        words=TEXT(analyzer=WordAnalyzer(), phrase=False),
-        agency=TEXT(analyzer=ValuesAnalyzer(), phrase=False),
-        location=TEXT(analyzer=ValuesAnalyzer(), phrase=False),
-        source=TEXT(analyzer=ValuesAnalyzer(), phrase=False),
-        category=TEXT(analyzer=ValuesAnalyzer(), phrase=False),
+        title=_unscored(TEXT(analyzer=SyllableAnalyzer(), phrase=False, stored=True)),
+        title_f=_unscored(TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=True)),
+        body=_unscored(TEXT(analyzer=SyllableAnalyzer(), phrase=False, stored=True)),
+        body_f=_unscored(TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=True)),
+        words=_unscored(TEXT(analyzer=WordAnalyzer(), phrase=False)),
+        agency=_unscored(TEXT(analyzer=ValuesAnalyzer(), phrase=False)),
+        location=_unscored(TEXT(analyzer=ValuesAnalyzer(), phrase=False)),
+        source=_unscored(TEXT(analyzer=ValuesAnalyzer(), phrase=False)),
+        category=_unscored(TEXT(analyzer=ValuesAnalyzer(), phrase=False)),
         published=COLUMN(NumericColumn("q", default=NO_TIME)),
+        n_title=COLUMN(NumericColumn("I", default=0)),
+        n_body=COLUMN(NumericColumn("I", default=0)),
         meta=STORED(),
     )
 
@@ -107,6 +123,8 @@ def document_fields(
         "source": article.source or "",
         "category": article.category or "",
         "published": int(article.published.timestamp()) if article.published else NO_TIME,
+        "n_title": syllable_count(article.title),
+        "n_body": syllable_count(article.body),
         "meta": {
             "published": article.published.isoformat() if article.published else None,
             "source": article.source,

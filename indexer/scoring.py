@@ -109,7 +109,7 @@ class _Scorer:
         acc = self._acc(f_fields)
         present = acc > 0
         score = self._bm25(acc)
-        if exact:
+        if exact and folded != syll:  # only marked syllables have exact terms
             e_fields = (("title", syll, tw),) if title_only else (("title", syll, tw), ("body", syll, 1.0))
             share = self.params.exact_share
             score = (1.0 - share) * score + share * self._bm25(self._acc(e_fields))

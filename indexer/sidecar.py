@@ -16,19 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.columns import NumericColumn
-from whoosh.util.numeric import byte_to_length
 
 from .schema import FACET_FIELDS, NO_TIME
 
 __all__ = ["SegmentArrays", "segment_arrays", "write_sidecars", "SIDECAR_DIR"]
 
 SIDECAR_DIR = "sidecar"
-_FORMAT = 1
+_FORMAT = 2
 _SEP = "\x1e"
-#: Whoosh stores field lengths in one byte; this table decodes them.
-_LENGTH_OF_BYTE = np.array([byte_to_length(b) for b in range(256)], dtype=np.float32)
 
 
 @dataclass
@@ -37,7 +33,7 @@ class SegmentArrays:
 
     doc_count: int
     published: np.ndarray  # int64 seconds, NO_TIME when unknown
-    len_title: np.ndarray  # float32 syllables (Whoosh's one-byte precision)
+    len_title: np.ndarray  # float32 syllables
     len_body: np.ndarray
     #: facet field -> (values, doc numbers, value numbers): one pair per (doc, value)
     facets: dict[str, tuple[list[str], np.ndarray, np.ndarray]]
@@ -47,20 +43,12 @@ def _segment_id(segreader: object) -> str:
     return segreader.segment().segment_id()  # type: ignore[attr-defined]
 
 
-def _lengths(segreader: object, field: str, n: int) -> np.ndarray:
-    perdoc = segreader._perdoc  # noqa: SLF001 - the codec's reader holds the length column
-    if not perdoc.has_column(_lenfield(field)):
-        return np.zeros(n, dtype=np.float32)
-    column = perdoc.column_reader(_lenfield(field), LENGTHS_COLUMN)
-    raw = np.fromiter((column[i] for i in range(n)), dtype=np.uint8, count=n)
-    return _LENGTH_OF_BYTE[raw]
-
-
-def _published(segreader: object, n: int) -> np.ndarray:
-    if not segreader.has_column("published"):  # type: ignore[attr-defined]
-        return np.full(n, NO_TIME, dtype=np.int64)
-    column = segreader.column_reader("published", NumericColumn("q", default=NO_TIME))  # type: ignore[attr-defined]
-    return np.fromiter((column[i] for i in range(n)), dtype=np.int64, count=n)
+def _column(segreader: object, field: str, typecode: str, default: int, n: int) -> np.ndarray:
+    dtype = np.int64 if typecode == "q" else np.uint32
+    if not segreader.has_column(field):  # type: ignore[attr-defined]
+        return np.full(n, default, dtype=dtype)
+    column = segreader.column_reader(field, NumericColumn(typecode, default=default))  # type: ignore[attr-defined]
+    return np.fromiter((column[i] for i in range(n)), dtype=dtype, count=n)
 
 
 def _facet_pairs(segreader: object, field: str) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -82,9 +70,9 @@ def build_segment_arrays(segreader: object) -> SegmentArrays:
     n = segreader.doc_count_all()  # type: ignore[attr-defined]
     return SegmentArrays(
         doc_count=n,
-        published=_published(segreader, n),
-        len_title=_lengths(segreader, "title", n),
-        len_body=_lengths(segreader, "body", n),
+        published=_column(segreader, "published", "q", NO_TIME, n),
+        len_title=_column(segreader, "n_title", "I", 0, n).astype(np.float32),
+        len_body=_column(segreader, "n_body", "I", 0, n).astype(np.float32),
         facets={f: _facet_pairs(segreader, f) for f in FACET_FIELDS},
     )
 

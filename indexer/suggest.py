@@ -46,9 +46,15 @@ class RestoreMaps:
 
 def _forms(reader: Any) -> dict[str, list[tuple[str, int]]]:
     forms: dict[str, list[tuple[str, int]]] = {}
-    for raw, info in reader.iter_field("body"):
+    for raw, info in reader.iter_field("body"):  # the marked forms
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         forms.setdefault(fold_term(text), []).append((text, info.doc_frequency()))
+    for folded, marked in forms.items():
+        # The unmarked form itself ("ma", a ghost) is an option too; the index
+        # keeps no exact terms for it, so estimate its use from the folded one.
+        unmarked = reader.doc_frequency("body_f", folded) - max(df for _, df in marked)
+        if unmarked > 0:
+            marked.append((folded, unmarked))
     return {k: sorted(v, key=lambda f: -f[1])[:_FORMS_PER_SYLLABLE] for k, v in forms.items()}
 
 
@@ -170,15 +176,17 @@ def correct_spelling(session: Session, syllables: list[str], accented: bool | No
     if accented is None:
         accented = has_diacritics(" ".join(syllables))
     reader = session.reader
-    field = "body" if accented else "body_f"
     changed = False
     out = []
     for syll in syllables:
-        term = syll if accented else fold_term(syll)
-        if reader.doc_frequency(field, term) > 0 or not term.isalpha():
+        folded = fold_term(syll)
+        if reader.doc_frequency("body_f", folded) > 0 or not folded.isalpha():
             out.append(syll)
             continue
-        found = _nearest(reader, field, term)
+        # A typo with diacritics is corrected among the exact (marked) forms,
+        # so the reader's diacritics stay; one without, among folded forms.
+        marked = accented and folded != syll
+        found = _nearest(reader, "body" if marked else "body_f", syll if marked else folded)
         out.append(found or syll)
         changed = changed or found is not None
     return " ".join(out) if changed else None

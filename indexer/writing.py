@@ -68,6 +68,10 @@ def _progress(total: int | None, desc: str, enabled: bool) -> Iterator[Any]:
 
 
 def _writer(ix: Any, articles: int) -> IndexWriter:
+    """A writer for ``articles`` articles.  Segments are written as plain
+    files, not Whoosh's compound file: whoosh-reloaded copies a compound
+    segment's memory map into the heap for every reader (half a gigabyte
+    each at 84k articles)."""
     procs = _workers()
     if procs > 1 and articles >= PARALLEL_MIN_ARTICLES:
         # Load pyvi's model once here: the writer's processes are forked and
@@ -75,8 +79,8 @@ def _writer(ix: Any, articles: int) -> IndexWriter:
         from .analysis import segment
 
         segment("khởi động")
-        return ix.writer(procs=procs, multisegment=True, limitmb=256, batchsize=250)
-    return ix.writer(limitmb=256)
+        return ix.writer(procs=procs, multisegment=True, limitmb=256, batchsize=250, compound=False)
+    return ix.writer(limitmb=256, compound=False)
 
 
 def _index_articles(writer: IndexWriter, articles: Iterable[Article], bar: Any, update: bool) -> None:
@@ -210,7 +214,7 @@ def delete(index: str | os.PathLike[str], ids: Iterable[str], *, wait: bool = Fa
     missing = []
     with store.write_lock(wait=wait):
         folder, ix = _open_live(store)
-        writer = ix.writer()
+        writer = ix.writer(compound=False)
         try:
             for article_id in ids:
                 n = writer.delete_by_term("id", article_id)

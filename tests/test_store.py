@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from indexer.schema import SCHEMA_VERSION
 from indexer.store import CURRENT, LOCK, IndexBusy, IndexDir, IndexError_, IndexMissing, write_json_atomic
 
 HOLD_LOCK = """\
@@ -111,7 +112,7 @@ def test_the_built_index_has_one_live_generation(index_dir: Path) -> None:
     assert store.current() == index_dir / "gen-000001"
     assert store.generations() == ["gen-000001"]
     info = store.info()
-    assert info["schema_version"] == 1
+    assert info["schema_version"] == SCHEMA_VERSION
     assert info["articles"] >= 60
     assert {"built", "updated"} <= set(info)
 
