@@ -29,7 +29,7 @@ from .model import MAX_PER_PAGE, MAX_WINDOW, Article, FacetValue, Hit, SearchReq
 from .phrases import phrase_docs
 from .proximity import RERANK_DEPTH, RERANK_FULL_MATCHES, proximity_bonus, typed_runs
 from .query import Marks, ParsedQuery, parse_query
-from .schema import NO_TIME
+from .schema import NO_TIME, SCHEMA_VERSION
 from .scoring import score_query
 from .snapshot import Session, Snapshot
 from .store import IndexDir, IndexError_
@@ -110,6 +110,10 @@ class Engine:
             warnings.simplefilter("ignore", ResourceWarning)
             try:
                 folder = self.store.current()
+                version = self.store.info().get("schema_version", SCHEMA_VERSION)
+                if version != SCHEMA_VERSION:
+                    raise IndexError_(f"the index at {self.store.path} was built by another version of this "
+                                      "tool; rebuild it with `python -m indexer build`")
                 ix = whoosh_index.open_dir(str(folder))
                 return Snapshot(folder, ix, (folder.name, ix.latest_generation()))
             except IndexError_ as exc:
