@@ -1,14 +1,23 @@
 """Quality and speed of the entity extractor against the labelled sets.
 
-Reads ``tests/data/entities_corpus.jsonl`` (refs ``corpus/<path>`` or
-``corpus/jsonl/<file>#<id>``, read with the project's readers) and
-``tests/data/entities_shared.jsonl`` (refs ``dantri_unc:<id>`` / ``vntc:<id>``,
-read from ``../shared/corpora``), runs ``extract_entities`` on each article
-and prints micro-averaged precision, recall and F1 for agencies, locations and
-provinces, with the median extraction time per article.  Names are compared
+Three label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
+project's corpus, refs ``corpus/<path>`` or ``corpus/jsonl/<file>#<id>``,
+read with the project's readers), ``entities_dev.jsonl`` (the development
+set) and ``entities_shared.jsonl`` (the held-out test set; refs
+``dantri_unc:<id>`` / ``vntc:<id>``, read from ``../shared/corpora``).  Runs
+``extract_entities`` on each article and prints micro-averaged precision,
+recall and F1 for agencies, locations and provinces, one table per set plus
+"all", with the median extraction time per article.  Names are compared
 after ``normalize``, with the first letter's case ignored; nothing fuzzier.
 
-    python bench/entities.py [--set corpus|shared|all] [--show-errors]
+The test set is for measuring, not tuning: ``--show-errors`` lists the
+per-article errors of the corpus and dev sets only, and the JSON keeps the
+test set's scores without its per-article errors, unless
+``--show-test-errors`` is given on purpose.
+
+    python bench/entities.py                       # every set, a table each
+    python bench/entities.py --set dev --show-errors
+    python bench/entities.py --labels my_labels.jsonl
 """
 
 from __future__ import annotations
@@ -30,8 +39,13 @@ from indexer.entities import extract_entities  # noqa: E402
 from indexer.vietnamese import normalize  # noqa: E402
 
 TYPES = ("agencies", "locations", "provinces")
-LABEL_FILES = {"corpus": "entities_corpus.jsonl", "shared": "entities_shared.jsonl"}
+LABEL_FILES = {"corpus": "entities_corpus.jsonl", "dev": "entities_dev.jsonl",
+               "shared": "entities_shared.jsonl"}
+ALIASES = {"test": "shared"}
+TEST_SETS = frozenset({"shared"})
 SHARED_CORPORA = {"dantri_unc": "dantri_unc.jsonl.gz", "vntc": "vntc.jsonl.gz"}
+
+Article = tuple[str, str, "str | None", "datetime | None"]
 
 
 def _key(name: str) -> str:
@@ -44,11 +58,15 @@ def _load_labels(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def _corpus_articles(refs: list[str]) -> dict[str, tuple[str, str, str | None, datetime | None]]:
+def _is_shared_ref(ref: str) -> bool:
+    return not ref.startswith("corpus/") and ":" in ref.split("#")[0]
+
+
+def _corpus_articles(refs: list[str]) -> dict[str, Article]:
     """Articles of the project's corpus by ref, through the lead's readers."""
     from indexer.readers import read_paths  # the readers normalise and clean
 
-    out: dict[str, tuple[str, str, str | None, datetime | None]] = {}
+    out: dict[str, Article] = {}
     by_file: dict[str, set[str]] = {}
     for ref in refs:
         path, _, rid = ref.partition("#")
@@ -67,8 +85,8 @@ def _corpus_articles(refs: list[str]) -> dict[str, tuple[str, str, str | None, d
     return out
 
 
-def _shared_articles(refs: list[str], shared: Path) -> dict[str, tuple[str, str, str | None, datetime | None]]:
-    out: dict[str, tuple[str, str, str | None, datetime | None]] = {}
+def _shared_articles(refs: list[str], shared: Path) -> dict[str, Article]:
+    out: dict[str, Article] = {}
     wanted: dict[str, set[str]] = {}
     for ref in refs:
         name, _, rid = ref.partition(":")
@@ -77,6 +95,7 @@ def _shared_articles(refs: list[str], shared: Path) -> dict[str, tuple[str, str,
         path = shared / "corpora" / SHARED_CORPORA.get(name, f"{name}.jsonl.gz")
         if not path.exists():
             continue
+        left = len(ids)
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
@@ -85,15 +104,51 @@ def _shared_articles(refs: list[str], shared: Path) -> dict[str, tuple[str, str,
                     published = datetime.fromisoformat(date) if date else None
                     out[f"{name}:{rec['id']}"] = (normalize(rec.get("title", "")), normalize(rec.get("body", "")),
                                                    rec.get("source"), published)
+                    left -= 1
+                    if not left:
+                        break
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("corpus", "shared", "all"), default="all",
-                        help="which label file to score (default: all)")
-    parser.add_argument("--labels", type=Path, default=ROOT / "tests" / "data",
-                        help="folder of the label files (default: tests/data)")
+def _label_files(paths: list[Path], sets: list[str]) -> list[tuple[str, Path]]:
+    """(set name, file) to score.  A folder gives the standard files of the
+    chosen sets; a file is scored under the name in ``entities_<name>.jsonl``
+    (or its stem)."""
+    out: list[tuple[str, Path]] = []
+    for path in paths:
+        if path.is_dir():
+            for name in sets:
+                file = path / LABEL_FILES[name]
+                if file.exists():
+                    out.append((name, file))
+                else:
+                    print(f"skip {name}: {file} does not exist")
+        elif path.exists():
+            stem = path.name.removesuffix(".jsonl")
+            name = stem.removeprefix("entities_") if stem.startswith("entities_") else stem
+            out.append((ALIASES.get(name, name), path))
+        else:
+            print(f"skip {path}: it does not exist")
+    return out
+
+
+def _prf(c: list[int]) -> dict[str, float]:
+    tp, fp, fn = c
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n\n".join(__doc__.split("\n\n")[2:]))
+    parser.add_argument("--set", nargs="+", choices=(*LABEL_FILES, *ALIASES, "all"), default=["all"],
+                        help="which label sets to score: corpus, dev, shared (= test, the held-out set) "
+                             "or all (default: all)")
+    parser.add_argument("--labels", nargs="+", type=Path, default=[ROOT / "tests" / "data"], metavar="PATH",
+                        help="label files, or folders holding the standard ones (default: tests/data)")
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
                         help="the shared data folder (default: ../shared beside the repo)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "entities.json",
@@ -101,35 +156,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5,
                         help="timing runs per article; the median is reported (default: 5)")
     parser.add_argument("--show-errors", action="store_true",
-                        help="print the missed and spurious names of each article")
-    args = parser.parse_args(argv)
+                        help="print the missed and spurious names of each article (corpus and dev sets)")
+    parser.add_argument("--show-test-errors", action="store_true",
+                        help="also print and store the per-article errors of the held-out test set "
+                             "(for the final report only: never tune on them)")
+    return parser.parse_args(argv)
 
-    sets = ("corpus", "shared") if args.set == "all" else (args.set,)
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse_args(argv)
+    chosen = [ALIASES.get(s, s) for s in args.set]
+    sets = list(LABEL_FILES) if "all" in chosen else list(dict.fromkeys(chosen))
+    files = _label_files(args.labels, sets)  # a file named on purpose is scored whatever --set says
     labels: list[tuple[str, dict[str, Any]]] = []
-    articles: dict[str, tuple[str, str, str | None, datetime | None]] = {}
     files_used: list[str] = []
-    for name in sets:
-        path = args.labels / LABEL_FILES[name]
-        if not path.exists():
-            print(f"skip {name}: {path} does not exist")
-            continue
+    for name, path in files:
         rows = _load_labels(path)
-        refs = [row["ref"] for row in rows]
-        if name == "shared":
-            if not args.shared.is_dir():
-                print(f"skip shared: {args.shared} is missing (the shared corpora live beside the repo)")
-                continue
-            articles.update(_shared_articles(refs, args.shared))
-        else:
-            articles.update(_corpus_articles(refs))
+        if any(_is_shared_ref(r["ref"]) for r in rows) and not args.shared.is_dir():
+            print(f"skip {name}: {args.shared} is missing (the shared corpora live beside the repo)")
+            continue
         labels.extend((name, row) for row in rows)
         files_used.append(str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path))
     if not labels:
         print("no label files to score")
         return 1
+    refs = [row["ref"] for _, row in labels]
+    articles = _shared_articles([r for r in refs if _is_shared_ref(r)], args.shared)
+    articles.update(_corpus_articles([r for r in refs if not _is_shared_ref(r)]))
 
-    counts = {(s, t): [0, 0, 0] for s in (*sets, "all") for t in TYPES}  # tp, fp, fn
-    times: list[float] = []
+    names = list(dict.fromkeys(name for name, _ in labels))
+    counts = {(s, t): [0, 0, 0] for s in (*names, "all") for t in TYPES}  # tp, fp, fn
+    times: dict[str, list[float]] = {s: [] for s in (*names, "all")}
     missing: list[str] = []
     per_article: list[dict[str, Any]] = []
     for set_name, row in labels:
@@ -144,8 +201,10 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             ents = extract_entities(title, body, source, published)
             runs.append(time.perf_counter() - t0)
-        times.append(statistics.median(runs))
-        detail: dict[str, Any] = {"ref": ref}
+        times[set_name].append(statistics.median(runs))
+        times["all"].append(statistics.median(runs))
+        sealed = set_name in TEST_SETS and not args.show_test_errors
+        detail: dict[str, Any] = {"set": set_name, "ref": ref}
         for t in TYPES:
             got = {_key(x) for x in getattr(ents, t)}
             want = {_key(x) for x in row.get(t, [])}
@@ -156,34 +215,32 @@ def main(argv: list[str] | None = None) -> int:
                 c[1] += fp
                 c[2] += fn
             detail[t] = {"missed": sorted(want - got), "spurious": sorted(got - want)}
-            if args.show_errors and (fp or fn):
+            if args.show_errors and not sealed and (fp or fn):
                 print(f"{ref} [{t}]\n   missed:   {sorted(want - got)}\n   spurious: {sorted(got - want)}")
-        per_article.append(detail)
+        if not sealed:
+            per_article.append(detail)
 
-    def prf(c: list[int]) -> dict[str, float]:
-        tp, fp, fn = c
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-                "tp": tp, "fp": fp, "fn": fn}
-
-    results: dict[str, Any] = {"label_files": files_used, "articles": len(times),
-                               "missing_refs": missing, "scores": {}}
-    print(f"\n{'set':8} {'type':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
-    for s in (*sets, "all") if len(sets) > 1 else sets:
-        if not any(counts[(s, t)] != [0, 0, 0] for t in TYPES):
+    results: dict[str, Any] = {"label_files": files_used, "articles": len(times["all"]),
+                               "missing_refs": missing, "scores": {}, "median_ms": {}}
+    print(f"\n{'set':8} {'type':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5} {'n':>4} {'ms':>6}")
+    for s in (*names, "all") if len(names) > 1 else names:
+        if not times[s]:
             continue
         results["scores"][s] = {}
-        for t in TYPES:
-            m = prf(counts[(s, t)])
+        ms = statistics.median(times[s]) * 1000
+        results["median_ms"][s] = round(ms, 3)
+        for i, t in enumerate(TYPES):
+            m = _prf(counts[(s, t)])
             results["scores"][s][t] = m
+            extra = f" {len(times[s]):4d} {ms:6.2f}" if i == 0 else ""
             print(f"{s:8} {t:10} {m['precision']:6.3f} {m['recall']:6.3f} {m['f1']:6.3f} "
-                  f"{m['tp']:5d} {m['fp']:5d} {m['fn']:5d}")
-    median_ms = statistics.median(times) * 1000 if times else 0.0
+                  f"{m['tp']:5d} {m['fp']:5d} {m['fn']:5d}{extra}")
+    median_ms = statistics.median(times["all"]) * 1000 if times["all"] else 0.0
     results["median_ms_per_article"] = round(median_ms, 3)
     results["per_article"] = per_article
-    print(f"\narticles scored: {len(times)}; median extraction time {median_ms:.3f} ms per article")
+    if any(s in TEST_SETS for s in names) and not args.show_test_errors:
+        results["per_article_withheld"] = sorted(TEST_SETS & set(names))
+    print(f"\narticles scored: {len(times['all'])}; median extraction time {median_ms:.3f} ms per article")
     if missing:
         print(f"not found ({len(missing)}): {', '.join(missing[:10])}{' ...' if len(missing) > 10 else ''}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

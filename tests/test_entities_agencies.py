@@ -158,3 +158,22 @@ def test_bench_script_has_help() -> None:
     done = subprocess.run([sys.executable, "bench/entities.py", "--help"], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0 and "--show-errors" in done.stdout
+
+
+@needs_shared
+def test_bench_script_scores_label_files_per_set_and_seals_the_test_set(tmp_path: Path) -> None:
+    row = {"ref": "dantri_unc:news_business_002", "agencies": ["Cục Thuế thành phố Hồ Chí Minh"],
+           "locations": ["TP Hồ Chí Minh"], "provinces": ["TP Hồ Chí Minh"]}
+    dev, test = tmp_path / "entities_dev.jsonl", tmp_path / "entities_shared.jsonl"
+    for path in (dev, test):
+        path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    done = subprocess.run(
+        [sys.executable, "bench/entities.py", "--labels", str(dev), str(test), "--out", str(out), "--repeat", "1",
+         "--show-errors"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert set(result["scores"]) == {"dev", "shared", "all"}  # a table per set, plus all
+    assert [a["set"] for a in result["per_article"]] == ["dev"]  # the held-out set's errors stay sealed
+    assert result["per_article_withheld"] == ["shared"]
+    assert "\ndev " in done.stdout and "\nshared " in done.stdout and "\nall " in done.stdout

@@ -53,13 +53,13 @@ def extract_entities(title: str, body: str, source: str | None = None,
     text = f"{title or ''}\n{body or ''}"
     if not unicodedata.is_normalized("NFC", text):
         text = normalize(text)  # readers normalise; this guards direct callers
-    if "&amp;" in text:
-        text = text.replace("&amp;", "&")  # an HTML entity left in some archives
+    if "&amp" in text:
+        text = text.replace("&amp;", "&").replace("&amp", "&")  # an HTML entity left in some archives
     if "iấy phép" in text:
         text = "\n".join(line for line in text.split("\n") if not _LICENCE_RE.search(line))
     tok = tokenize(text)
     home = home_province_key(source)
     loc = scan_locations(tok, published, home)
-    stream = expand(tok, defined_abbreviations(tok))
+    stream = expand(tok, defined_abbreviations(tok), loc.by_start)
     agencies = scan_agencies(stream, loc, published, home)
     return Entities(agencies, loc.locations, loc.provinces)

@@ -10,6 +10,7 @@ place mentions found on the source tokens can still be looked up.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,19 +38,28 @@ def _split(text: str) -> _Pattern:
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, list[tuple[_Pattern, _Pattern]]]:
-    """First word -> (written tokens, expansion tokens), longest first."""
+def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pattern]]:
+    """First word -> (written tokens, expansion tokens), longest first; and
+    the abbreviations expanded only before a place (``CDC Thái Bình``: a
+    bare ``CDC`` in world news is the American one)."""
     table: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
+    placed: set[_Pattern] = set()
     path = Path(__file__).with_name("data") / "abbreviations.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        written, expansion = line.split("\t")[:2]
-        pattern = _split(written.strip())
-        table.setdefault(pattern[0], []).append((pattern, _split(expansion.strip())))
+        cols = line.split("\t")
+        pattern = _split(cols[0].strip())
+        table.setdefault(pattern[0], []).append((pattern, _split(cols[1].strip())))
+        if len(cols) > 2 and cols[2].strip() == "place":
+            placed.add(pattern)
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
-    return table
+    return table, frozenset(placed)
+
+
+def _table() -> dict[str, list[tuple[_Pattern, _Pattern]]]:
+    return _tables()[0]
 
 
 _JOINERS = {"và": "&", "&": "&"}
@@ -92,36 +102,56 @@ def defined_abbreviations(tok: Tokens) -> list[tuple[_Pattern, _Pattern, int]]:
         letters = _letters(inner)
         if letters is None:
             continue
-        # Walk back over the words before the bracket, one letter each.
-        k = i - 1
-        pos = len(letters) - 1
-        while pos >= 0 and k >= 0:
-            if words[k] in _SKIP:
-                k -= 1
-                continue
-            low = tok.lows[k]
-            want = letters[pos]
-            if want == "&":
-                ok = low in ("và", "&")
-            elif want.startswith("="):
-                ok = low == want[1:]
-            else:
-                ok = tok.fold(k)[:1] == want and words[k].isalpha()
-            if not ok:
-                break
-            pos -= 1
-            k -= 1
-        if pos < 0:
+        k = _initials_start(tok, i, letters, compound=False)
+        if k is None:
+            k = _initials_start(tok, i, letters, compound=True)
+        if k is not None:
             expansion = tuple(words[k + 1:i])
             if inner != expansion:
                 found.append((inner, expansion, i + 1))
     return found
 
 
-def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]]) -> Stream:
+def _initials_start(tok: Tokens, i: int, letters: list[str], compound: bool) -> int | None:
+    """Walk back from the bracket at ``i``, one letter a word, and return the
+    index before the first word of the expansion, or None.  ``compound``:
+    a letter stands for a capitalised word and up to two lower-case
+    syllables after it (``Tiêu chuẩn Đo lường Chất lượng (TĐC)``)."""
+    words = tok.words
+    k = i - 1
+    pos = len(letters) - 1
+    tail = 0
+    while pos >= 0 and k >= 0:
+        if words[k] in _SKIP:
+            k -= 1
+            continue
+        low = tok.lows[k]
+        want = letters[pos]
+        if want == "&":
+            ok = low in ("và", "&")
+        elif want.startswith("="):
+            ok = low == want[1:]
+        else:
+            ok = tok.fold(k)[:1] == want and words[k].isalpha() and (tok.caps[k] or not compound)
+        if not ok:
+            if compound and not tok.caps[k] and words[k].isalpha() and low not in _JOINERS and tail < 2 \
+                    and len(want) == 1:
+                tail += 1
+                k -= 1
+                continue
+            return None
+        tail = 0
+        pos -= 1
+        k -= 1
+    return k if pos < 0 and (not compound or tail == 0) else None
+
+
+def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]],
+           place_starts: Container[int] = ()) -> Stream:
     """The token stream with abbreviations written out (but for the bracket
-    that defines one, which stays as written)."""
-    table = _table()
+    that defines one, which stays as written, and those that need a place
+    where ``place_starts``, the first tokens of place mentions, has none)."""
+    table, placed = _tables()
     local: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
     keep = {at for _, _, at in defined}
     for pattern, expansion, _ in defined:
@@ -141,7 +171,7 @@ def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]]) -> Stream
         w = words_in[i]
         for pattern, expansion in local.get(w, []) + table.get(w, []):
             m = len(pattern)
-            if tuple(words_in[i:i + m]) == pattern:
+            if tuple(words_in[i:i + m]) == pattern and (pattern not in placed or i + m in place_starts):
                 words.extend(words_in[done:i])
                 orig.extend(range(done, i))
                 words.extend(expansion)

@@ -6,253 +6,55 @@ follows depends on the head: a field (``Sở`` + ``Tài chính``), a free name
 read up to a verb or preposition (``Viện`` + ``Nghiên cứu và Phát triển
 vùng``), a place (``Ủy ban nhân dân`` + ``tỉnh Nam Định``), or a parent body
 (``Phòng Cảnh sát giao thông`` + ``Công an tỉnh Nam Định``).  Plural and
-generic mentions (``UBND các huyện``, ``Hội đồng ... cấp huyện``) are dropped.
+generic mentions (``UBND các huyện``), photo credits and venues
+(``Hội trường Bộ Quốc phòng``) are dropped.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
-from pathlib import Path
 
 from ..vietnamese import fold
 from .abbreviations import Stream
-from .binding import GENERIC, Context, bind, forms, kind_at, mention_at, place_at
+from .article import foreign_from, note, same_as_written, tidy
+from .binding import GENERIC, Context, bind, district_before, forms, kind_at, mention_at, place_at
+from .exclusions import foreign_after, institution_after, not_a_body_before
+from .fields import field_at, field_match
 from .gazetteer import gazetteer
+from .heads import DASH, Head, head_at, tables
 from .locations import LocationScan, PlaceMention
-from .text import tokenize
+from .names import read_name, skip_bracket, text_of
+from .text import vietnamese_syllable
 
 __all__ = ["scan_agencies"]
 
-_DATA = Path(__file__).with_name("data")
-_SKIP = frozenset({",", "-", "–"})
-_DASH = frozenset({"-", "–"})
-_JOIN = frozenset({"và", "&", ",", "-", "–", "/"})
 _NATIONAL_MARKS = ("quốc gia", "trung ương", "việt nam", "nhà nước", "chính phủ", "quốc hội")
 # Letters no Vietnamese syllable has: a foreign name (Vụ Watergate).
 _FOREIGN_LETTERS = re.compile(r"[fjwzFJWZ]")
-_NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
 _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy": "thành phố",
                "thành đoàn": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã",
                "đảng ủy": "ward"}
-# Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
-_KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
+
+#: (display, end, where the scanner resumes or None, the sub-unit's own name when a parent was joined)
+Body = tuple[str, int, "int | None", "str | None"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Head:
-    words: tuple[str, ...]
-    display: str
-    type: str
-    scope: str
-
-
-def _words_of(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in tokenize(text).words if w not in _SKIP)
-
-
-@lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[_Head]], dict[str, list[tuple[tuple[str, ...], str]]],
-                       dict[str, frozenset[str]]]:
-    heads: dict[str, list[_Head]] = {}
-    for line in (_DATA / "agency_heads.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            text, kind, scope = line.split("\t")[:3]
-            words = _words_of(text)
-            heads.setdefault(words[0], []).append(_Head(words, text, kind, scope))
-    for entries in heads.values():
-        entries.sort(key=lambda h: -len(h.words))
-    fields: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for line in (_DATA / "agency_fields.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            words = _words_of(line.strip())
-            fields.setdefault(words[0], []).append((words, line.strip()))
-    for options in fields.values():
-        options.sort(key=lambda f: -len(f[0]))
-    with open(_DATA / "agency_words.json", encoding="utf-8") as fh:
-        raw = json.load(fh)
-    lists = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    return heads, fields, lists
-
-
-def _match(s: Stream, k: int, words: tuple[str, ...], loose: bool = False) -> int | None:
-    """End of ``words`` matched at ``k``: commas and hyphens between words
-    are skipped, and ``&`` or a hyphen may stand for ``và``; with ``loose``
-    (fields) a missing ``và`` is forgiven (``Lao động Thương binh Xã hội``)."""
-    n = len(s.words)
-    j = k
-    for idx, w in enumerate(words):
-        if idx and w == "và" and j < n and s.words[j] in ("&", "-", "–"):
-            j += 1
-            continue
-        if idx:
-            while j < n and s.words[j] in _SKIP:
-                j += 1
-        if j < n and s.lows[j] == w:
-            j += 1
-        elif not (loose and w == "và" and idx):
-            return None
-    return j
-
-
-def _head_at(c: Context, k: int) -> tuple[_Head, int] | None:
-    if k >= len(c.s.words) or not c.s.caps[k]:
-        return None
-    for head in c.heads.get(c.s.lows[k], ()):
-        end = _match(c.s, k, head.words)
-        if end is not None:
-            return head, end
-    return None
-
-
-def _stop_here(c: Context, j: int) -> bool:
-    s = c.s
-    low = s.lows[j]
-    if j and f"{s.lows[j - 1]} {low}" in c.lists["name_keep_pairs"]:
-        return False
-    if low in c.lists["name_stop"]:
-        return True
-    if j > 1 and (s.lows[j - 2], s.lows[j - 1]) in _KEEP_AFTER:
-        return False
-    return j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in c.lists["name_stop_pairs"]
-
-
-def _parent_at(c: Context, k: int, depth: int) -> tuple[str, int, int | None] | None:
+def _parent_at(c: Context, k: int, depth: int) -> Body | None:
     """A whole body starting at ``k`` (a parent of the one being read)."""
-    found = _head_at(c, k) if depth < 2 else None
+    found = head_at(c, k) if depth < 2 else None
     return _read(c, k, found[0], found[1], depth + 1) if found else None
-
-
-def _starts_business(c: Context, j: int) -> bool:
-    s = c.s
-    return j + 1 < len(s.words) and (s.lows[j] in c.lists["business_first"]
-                                     or f"{s.lows[j]} {s.lows[j + 1]}" in c.lists["business_first"])
-
-
-def _person_at(c: Context, k: int) -> bool:
-    """A person's name (``Nguyễn Hoàng Linh``): a common surname and two more
-    capitalised words, or one more and then no lower-case word."""
-    s = c.s
-    n = len(s.words)
-    if s.lows[k] not in c.lists["agency_surnames"] or k + 1 >= n or not s.caps[k + 1]:
-        return False
-    return k + 2 >= n or s.caps[k + 2] or not s.words[k + 2].isalpha()
-
-
-def _foreign_at(c: Context, k: int) -> bool:
-    s = c.s
-    low = s.lows[k]
-    if low in c.lists["foreign_after"]:
-        return True
-    return k + 1 < len(s.words) and f"{low} {s.lows[k + 1]}" in c.lists["foreign_pairs"]
-
-
-def _read_name(c: Context, j: int, depth: int, lower_ok: bool = False) -> int:
-    """End of a free name starting at ``j`` (empty unless capitalised, or
-    ``lower_ok`` after a two-word head: ``Ban Chỉ đạo phòng, chống ...``)."""
-    s, lists = c.s, c.lists
-    words, lows, caps = s.words, s.lows, s.caps
-    n = len(words)
-    if j >= n or mention_at(c, j) or _starts_business(c, j) or _parent_at(c, j, depth):
-        return j
-    if not (caps[j] or words[j].isdigit() or (lower_ok and words[j].isalpha() and not _stop_here(c, j))):
-        return j
-    end = k = j
-    lower = 0
-    while k < n and k - j < 16:
-        w, low = words[k], lows[k]
-        if k > j:
-            if mention_at(c, k) or kind_at(s, k):
-                break
-            if caps[k] and (_foreign_at(c, k) or _person_at(c, k)):
-                break  # a country, or a person's name after the body's
-            if caps[k] and words[k - 1] not in _JOIN and low in c.heads and _parent_at(c, k, depth):
-                break
-        if caps[k] or (w.isdigit() and (caps[k - 1] or lows[k - 1] in ("số", "-"))):
-            k += 1
-            end, lower = k, 0
-        elif low in _JOIN:
-            if k + 1 >= n or mention_at(c, k + 1):
-                break
-            if w == "," and lows[k + 1] not in ("chống", "chữa", "cứu", "phòng"):
-                break  # commas end free names but for "phòng, chống"
-            if w in _DASH and _head_at(c, k + 1):
-                break  # Cục ... - Bộ Y tế: the parent follows
-            if w in _DASH and words[k + 1].isdigit():
-                k += 1  # COVID-19
-                continue
-            if not caps[k + 1] and (w not in (",", "và") or _stop_here(c, k + 1)
-                                    or not words[k + 1].isalnum()):
-                break
-            k += 1
-        elif low == "số" and k + 1 < n and words[k + 1].isdigit():
-            k += 1  # Đội Quản lý thị trường số 2
-        elif w.isalnum() and lower < 10 and not _stop_here(c, k) and (lows[k - 2], lows[k - 1]) not in _NAME_ENDS \
-                and (lower or k - j < 2 or not (caps[k - 1] and caps[k - 2]) or low in lists["cap_pair_tails"]):
-            k += 1
-            end, lower = k, lower + 1
-        else:
-            break
-    return end
-
-
-def _skip_bracket(s: Stream, j: int) -> int:
-    """Past an abbreviation in brackets right after a name: ``Trung tâm
-    Kiểm soát bệnh tật (CDC) Hà Nam`` still has its place."""
-    if j + 2 >= len(s.words) or s.words[j] != "(":
-        return j
-    k = j + 1
-    while k < len(s.words) and k - j < 8 and (s.words[k].isupper() or s.words[k] in ("và", "&", "-", ",")):
-        k += 1
-    return k + 1 if k > j + 1 and k < len(s.words) and s.words[k] == ")" else j
-
-
-def _text(s: Stream, i: int, j: int) -> str:
-    out = ""
-    for w in s.words[i:j]:
-        if w == "&":
-            w = "và"
-        if w == "," or not out:
-            out += w
-        elif w in _DASH:
-            out += " -"
-        elif out.endswith("/") or w == "/":
-            out += w
-        elif out.endswith("-") and w.isdigit():
-            out = out[:-2] + "-" + w if out.endswith(" -") else out + w  # COVID-19
-        else:
-            out += " " + w
-    return out
-
-
-def _foreign(c: Context, j: int) -> bool:
-    """A national-looking body followed by a foreign country (``Bộ Y tế
-    Angola``, ``Chính phủ Mỹ``)."""
-    s = c.s
-    if j >= len(s.words) or not s.caps[j] or s.words[j].isupper():
-        return False
-    low = s.lows[j]
-    if _foreign_at(c, j):
-        return True
-    if low in c.lists["agency_surnames"] or low == "việt" or mention_at(c, j) or kind_at(s, j) or _head_at(c, j):
-        return False
-    if j + 1 < len(s.words) and s.caps[j + 1]:
-        return False  # a person's name (Văn phòng Chính phủ Mai Tiến Dũng)
-    return not (j and s.words[j - 1] in (".", ":", "\n"))
 
 
 def _shared_place(c: Context, j: int) -> PlaceMention | None:
     """The place of the next body in a list of bodies that share it:
-    ``HĐND, UBND tỉnh Quảng Ninh``."""
+    ``HĐND, UBND tỉnh Quảng Ninh``, ``HĐND-UBND TP Cần Thơ``."""
     s = c.s
     n = len(s.words)
     for _ in range(3):
-        if j + 1 >= n or not (s.words[j] == "," or s.lows[j] in ("và", "&")):
+        if j + 1 >= n or not (s.words[j] in (",", "-", "–") or s.lows[j] in ("và", "&")):
             return None
-        found = _head_at(c, j + 1)
+        found = head_at(c, j + 1)
         if found is None or found[0].type not in ("place", "party"):
             return None
         place, _ = place_at(c, found[1])
@@ -262,110 +64,270 @@ def _shared_place(c: Context, j: int) -> PlaceMention | None:
     return None
 
 
-def _read(c: Context, k: int, head: _Head, end: int, depth: int = 0) -> tuple[str, int, int | None] | None:
-    """One body at ``k``: (display name, end, start of a parent body the
-    scanner should still visit) or None."""
+def _listed_fields(c: Context, k: int, head: Head, j: int) -> list[Body]:
+    """Fields listed after the first share its head: ``Bộ Giao thông vận
+    tải, Tài chính, Kế hoạch và Đầu tư`` names three ministries."""
+    s = c.s
+    out: list[Body] = []
+    while j + 1 < len(s.words) and (s.words[j] == "," or s.lows[j] in ("và", "&")) and s.caps[j + 1] \
+            and not head_at(c, j + 1) and field_match(c, j + 1):
+        got = _read(c, k, head, j + 1)
+        if got is None:
+            break
+        out.append(got)
+        j = got[1]
+    return out
+
+
+def _place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention, after: int) -> str | None:
+    """The place written the way the name writes it, when it is part of a
+    proper name (``Ban Quản lý Khu kinh tế Quảng Ninh``, ``Đồn Biên phòng
+    cửa khẩu quốc tế Lào Cai``, ``Viện Pasteur TP Hồ Chí Minh``); None when it
+    is the body's own place."""
+    if place.start < 0:
+        return None
+    low = f" {name.lower()} "
+    named = any(f" {w} " in low for w in c.lists["name_place_words"]) \
+        or " ".join(head.words) in c.lists["place_name_heads"]
+    if place.kind is None:
+        if not named:
+            return None  # Trung tâm Y tế Đông Anh: the centre of huyện Đông Anh
+        return text_of(c.s, j, after) if place.level != "province" else place.display
+    if not named or place.level != "province":
+        return None
+    kind = "TP" if c.s.words[j] in ("TP", "Tp") else " ".join(c.s.words[j:j + len(place.kind.split())])
+    return f"{kind} {place.display.removeprefix('TP ')}"
+
+
+def _of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
+    """``của Quốc hội`` after a committee (or ``Quốc hội`` right after it
+    with ``direct``): part of its official name.  The last item is the
+    sub-unit's marker: "" when the parent came without ``của``."""
+    s = c.s
+    if not direct and (j + 1 >= len(s.words) or s.lows[j] != "của"):
+        return None
+    found = head_at(c, j if direct else j + 1)
+    if found is None or " ".join(found[0].words) not in c.lists["of_parents"]:
+        return None
+    return found[0].display, found[1], None, "" if direct else None
+
+
+def _parent(c: Context, head: Head, name: str, j: int, depth: int) -> Body | None:
+    """A parent body right after the name (``Phòng CSGT Công an tỉnh``, ``Cục
+    ... - Bộ Y tế``), or after a comma when it ranks higher (``Cục Hồ sơ
+    nghiệp vụ, Tổng cục Cảnh sát``)."""
+    s = c.s
+    n = len(s.words)
+    if depth >= 2 or j >= n:
+        return None
+    comma = s.words[j] == ","
+    pj = j + 1 if s.words[j] in DASH or comma else j
+    found = head_at(c, pj)
+    if found is not None and head.type == "place" and found[0].type in ("place", "party"):
+        return None  # HĐND - UBND tỉnh: two bodies sharing a place
+    if comma and (found is None or head.type not in ("named", "owned") or found[0].rank < 3
+                  or found[0].rank <= head.rank or name == head.display or head.words[0] in ("ban", "hội", "ủy")
+                  or head.scope == "national" and found[0].scope == "local"):
+        return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ
+    got = _parent_at(c, pj, depth)
+    if got is None:
+        return None
+    return f"{name} {got[0]}", got[1], None, name
+
+
+def _party_parent(c: Context, j: int, depth: int) -> Body | None:
+    """``Đảng ủy Công an tỉnh``, and ``Đảng ủy, Ban Giám đốc Công an tỉnh``
+    (a parent shared with a leadership named next to it)."""
+    s = c.s
+    n = len(s.words)
+    got = _parent_at(c, j, depth)
+    if got is not None:
+        return f"Đảng ủy {got[0]}", got[1], None, None
+    if j + 1 < n and (s.words[j] == "," or s.lows[j] == "và"):
+        for size in (3, 2):
+            if " ".join(s.lows[j + 1:j + 1 + size]) in c.lists["leadership"]:
+                got = _parent_at(c, j + 1 + size, depth)
+                if got is not None:
+                    return f"Đảng ủy {got[0]}", j + 1 + size, j + 1 + size, None
+    return None
+
+
+def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
+    """One body at ``k`` or None."""
     s, lists = c.s, c.lists
     n = len(s.words)
     name, j = head.display, end
-    if head.type == "fixed" and head.scope == "national":
-        return None if _foreign(c, j) else (name, j, None)
+    if head.scope == "national" and c.foreign_from is not None and k > c.foreign_from:
+        return None  # Bộ Tư pháp in an article on the Philippines
+    if head.type == "fixed":
+        if j < n and (s.lows[j] in lists["concept_after"]
+                      or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
+            return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
+        if head.scope == "national":
+            of = _of_parent(c, j) or _of_parent(c, j, direct=True)
+            if of is not None:  # Ủy ban Pháp luật của Quốc hội
+                return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, None
+            return None if foreign_after(c, j) else (name, j, None, None)
+    lowered = False
     if head.type == "field":
-        for words, display in c.fields.get(s.lows[j] if j < n else "", ()):
-            fend = _match(s, j, words, loose=True)
-            if fend is not None:
-                name, j = f"{name} {display}", fend
-                if fend + 1 < n and s.lows[fend] in ("và", "&") and s.caps[fend + 1] \
-                        and not _head_at(c, fend + 1) and not mention_at(c, fend + 1) \
-                        and not _starts_business(c, fend + 1):
-                    return None  # a field we do not know: Bộ Du lịch và Cổ vật
-                break
+        got = field_at(c, j)
+        if got is False:
+            return None
+        if got is not None:
+            name, j = f"{name} {got[0]}", got[1]
         else:
             # Sở + a field we do not list, only if it starts like one (Sở GTCC, Sở Giáo dục).
             ok = head.words == ("sở",) and j < n and (s.words[j].isupper() or s.lows[j] in c.fields)
-            nend = _read_name(c, j, depth) if ok else j
+            nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None) if ok else j
             if nend == j:
                 return None
-            name, j = f"{name} {_text(s, j, nend)}", nend
+            name, j = f"{name} {text_of(s, j, nend)}", nend
     elif head.type in ("named", "owned"):
-        nend = _read_name(c, j, depth, lower_ok=len(head.words) > 2)
+        if j < n and s.words[j].isdigit() and " ".join(head.words) not in lists["numbered_heads"]:
+            return None  # Trung tâm 145 giường: a count, not a name
+        nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
         if nend > j:
-            name, j = f"{name} {_text(s, j, nend)}", nend
+            lowered = not s.caps[j] and len(head.words) <= 2
+            name, j = f"{name} {text_of(s, j, nend, capitalise=lowered)}", nend
     low_name = name.lower()
     if any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
             or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
         return None  # Ban Tổ chức (of an event), Đài Loan, ... Liên bang
-    j = _skip_bracket(s, j)
+    if head.type in ("named", "owned") and (any(f" {w} " in f" {name} " for w in lists["institution_words"])
+                                            or institution_after(c, j)):
+        return None  # a school's or a company's centre
+    j = skip_bracket(s, j)
     if head.words[-2:] == ("cấp", "cao") and j + 1 < n and s.lows[j] == "tại":
         m = mention_at(c, j + 1)
         if m is not None:  # Tòa án nhân dân cấp cao tại TP Hồ Chí Minh
-            return f"{name} tại {m.display}", j + 1 + (m.end - m.start), None
-    if head.scope != "local" and _foreign(c, j):
+            return f"{name} tại {m.display}", j + 1 + (m.end - m.start), None, None
+    if head.scope != "local" and foreign_after(c, j):
         return None
     if head.type == "field" and head.scope == "national":
-        return name, j, None
+        return name, j, None, None
+    if head.type in ("named", "owned", "fixed"):
+        of = _of_parent(c, j)
+        if of is not None:  # Ủy ban Kinh tế của Quốc hội
+            return f"{name} của {of[0]}", of[1], None, None
+    if head.scope != "national" and j + 1 < n and s.lows[j] == "của":
+        m = mention_at(c, j + 1)
+        if m is not None and m.level == "province":
+            j += 1  # Ban Chỉ đạo ... của Hà Nội
     place, after = place_at(c, j)
     if place is GENERIC:
         return None
     if isinstance(place, PlaceMention):
-        if place.start >= 0 and place.kind is None and (" Khu " in f" {name} " or place.level != "province"):
-            # Khu kinh tế Quảng Ninh, ... di sản văn hóa Hội An: part of the name
-            return f"{name} {_text(s, j, after)}", after, None
+        written = _place_in_name(c, head, name, j, place, after)
+        if written is not None:
+            return f"{name} {written}", after, None, None
         agency_form, party_form = forms(c, place)
         party = head.type == "party" and head.words != ("đảng", "ủy")
-        return f"{name} {party_form if party else agency_form}", after, None
+        display = f"{name} {party_form if party else agency_form}"
+        if depth == 0 and place.level == "province":
+            bound = place.start < s.orig[j] or after < n and place.start >= s.orig[after]
+            kind = kind_at(s, j)
+            note(c, k, name, display, bound, kind[0] if bound and kind else agency_form.split(" ")[0])
+        return display, after, None, None
     if isinstance(place, str):
         # A kind word we cannot bind: the body of some unknown place.
-        return None if head.type in ("party", "place") else (name, after, None)
+        return None if head.type in ("party", "place") else (name, after, None, None)
     if head.type == "fixed":
-        return name, j, None
-    if depth < 2 and head.type in ("named", "owned", "place"):
-        pj = j + 1 if j < n and s.words[j] in _DASH else j
-        got = _parent_at(c, pj, depth)
+        return name, j, None, None
+    if head.type in ("named", "owned", "place"):
+        got = _parent(c, head, name, j, depth)
         if got is not None:
-            return f"{name} {got[0]}", got[1], None
+            return got
     if head.type == "place":
         shared = _shared_place(c, j)
         if shared is not None:  # HĐND, UBND tỉnh Quảng Ninh
-            return f"{name} {forms(c, shared)[0]}", j, None
+            display = f"{name} {forms(c, shared)[0]}"
+            if depth == 0 and shared.level == "province":
+                note(c, k, name, display, False, display[len(name) + 1:].split(" ")[0])
+            return display, j, None, None
     if head.type == "party":
+        if head.words == ("đảng", "ủy") and depth < 2:
+            got = _party_parent(c, j, depth)
+            if got is not None:
+                return got
         kind = _PARTY_KIND.get(" ".join(head.words))
         bound = bind(c, kind, s.orig[k]) if kind else None
         if bound is None:
             return None
-        return f"{name} {forms(c, bound)[0 if kind == 'ward' else 1]}", j, None
+        display = f"{name} {forms(c, bound)[0 if kind == 'ward' else 1]}"
+        if depth == 0:
+            note(c, k, name, display, True, kind)
+        return display, j, None, None
     if head.type == "place":
-        return (name, j, None) if head.scope == "either" else None
+        return (name, j, None, None) if head.scope == "either" else None
+    return _unplaced(c, k, head, name, j, end)
+
+
+def _unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Body | None:
+    """A named body with no place or parent after it: kept when its name
+    makes it one state body, bound to the article's province when local."""
+    lists = c.lists
     if j == end and head.type in ("named", "owned"):
         return None
     written = name.split()
-    first = written[len(head.words)] if len(written) > len(head.words) else ""
-    if head.type == "named" and not first.isupper() and (
-            _FOREIGN_LETTERS.search(first) or len(written) - len(head.words) < 2 and not written[-1].isdigit()):
+    rest = written[len(head.words):]
+    first = rest[0] if rest else ""
+    if rest and all(w.isupper() and not w.isdigit() and len(w) > 1 or _is_roman(w) for w in rest):
+        return None  # only an abbreviation we cannot expand (Trung tâm HLTTQG I)
+    if head.type in ("named", "owned") and len(rest) > 1 and len(rest[-1]) > 2 and rest[-1].isupper() \
+            and rest[-1].isalpha() and not _is_roman(rest[-1]):
+        return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
+    if head.type == "named" and not (first.isupper() and len(first) > 1) and (
+            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()):
         return None  # Vụ Watergate, Viện Serum: a foreign name
-    if any(f" {w} " in f" {name} " for w in lists["institution_words"]):
-        return None  # a school's or a company's centre
-    if head.type == "owned" and not any(mark in name.lower() for mark in _NATIONAL_MARKS):
+    last = written[-1]
+    if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \
+            and not vietnamese_syllable(last):
+        return None  # Viện Pasteur Senegal: a foreign place closes the name
+    low = name.lower()
+    if low in lists["district_bodies"]:
+        m = district_before(c, c.s.orig[k])
+        return (f"{name} {forms(c, m)[0]}", j, None, None) if m is not None else None
+    national = any(mark in low for mark in _NATIONAL_MARKS)
+    if head.type == "owned" and not national and not _force_unit(c, name):
         return None
-    if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in name.split()) < 4 \
-            and not any(mark in name.lower() for mark in _NATIONAL_MARKS):
+    if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in written) < 4 \
+            and not national and not written[-1].isdigit():
         return None  # Ban Quản lý dự án, with no place or proper name: generic
-    if name.lower() in lists["not_agency_names"]:
+    if low in lists["not_agency_names"]:
         return None
     if head.scope == "local":
-        bound = bind(c, "any", s.orig[k])
+        bound = bind(c, "any", c.s.orig[k])
         if bound is not None:
-            return f"{name} {forms(c, bound)[0]}", j, None
-    return name, j, None
+            display = f"{name} {forms(c, bound)[0]}"
+            note(c, k, name, display, True, None)
+            return display, j, None, None
+    return name, j, None, None
+
+
+def _is_roman(w: str) -> bool:
+    return w in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _force_unit(c: Context, name: str) -> bool:
+    """A unit of the border guard, police or army with a proper name of its
+    own (``Đội Cơ động biên phòng Bản Lầu``): a state body without place."""
+    low = f" {name.lower()} "
+    if not any(f" {w} " in low for w in c.lists["force_words"]):
+        return False
+    words = name.split()
+    last_lower = max((i for i, w in enumerate(words) if not w[:1].isupper()), default=-1)
+    return 0 < last_lower < len(words) - 1
 
 
 def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None = None,
                   home: str | None = None) -> list[str]:
     """Display names of the bodies in ``stream``, by first mention."""
-    heads, fields, lists = _tables()
-    c = Context(stream, loc, gazetteer(), published, home, heads, fields, lists)
+    heads, fields, lists = tables()
+    c = Context(stream, loc, gazetteer(), published, home, heads, fields, lists, foreign_from(stream, loc, lists))
     out: list[str] = []
-    seen: set[str] = set()
+    read: list[tuple[int, str]] = []
+    children: set[str] = set()
+    forms_of: dict[str, dict[str, int]] = {}  # folded key -> written forms and how often
     lows, caps, orig = stream.lows, stream.caps, stream.orig
     covered = loc.covered
     starts = [k for k, low in enumerate(lows) if low in heads and caps[k] and orig[k] not in covered]
@@ -373,38 +335,35 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
     for k in starts:
         if k < resume:
             continue
-        found = _head_at(c, k)
+        found = head_at(c, k)
         if found is None:
             continue
         head, end = found
-        before = lows[k - 1] if k else ""
-        if before in lists["generic_before"] or before in ("báo", "tờ", "chí"):
-            resume = end
-            continue
-        got = _read(c, k, head, end)
+        plural = k > 0 and lows[k - 1] in lists["generic_before"]
+        got = None if not_a_body_before(c, k) or plural and head.type != "field" else _read(c, k, head, end)
         if got is None:
             resume = end
             continue
-        display, stop, parent = got
-        key = fold(display)
-        if key not in seen:
-            seen.add(key)
-            out.append(display)
+        bodies = [got, *_listed_fields(c, k, head, got[1])] if head.type == "field" else [got]
+        if plural and len(bodies) < (1 if head.scope == "national" else 2):
+            resume = end
+            continue  # các Sở Y tế: one kind of body in every province; các Bộ Y tế, Tài chính: named
+        for display, _, _, child in bodies:
+            if child is not None:
+                children.add(fold(child))
+            read.append((k, display))
+        stop, parent = bodies[-1][1], got[2]
         resume = parent if parent is not None else max(stop, k + 1)
-    return _drop_placeless_twins(out)
+    same = same_as_written(c)
+    for k, display in read:
+        display = same.get((k, display), display)
+        key = fold(display)
+        written = forms_of.get(key)
+        if written is None:
+            forms_of[key] = {display: 1}
+            out.append(key)
+        else:
+            written[display] = written.get(display, 0) + 1
+    # One display per body: the form the article writes most often, the first on a tie.
+    return tidy([max(forms_of[key].items(), key=lambda f: f[1])[0] for key in out], children)
 
-
-_PLACE_WORDS = ("tỉnh ", "thành phố ", "huyện ", "quận ", "thị xã ", "xã ", "phường ", "thị trấn ")
-
-
-def _drop_placeless_twins(names: list[str]) -> list[str]:
-    """``Trung tâm Y tế`` next to ``Trung tâm Y tế thành phố Hạ Long``: the
-    same body named again without its place."""
-    if len(names) < 2:
-        return names
-    out = []
-    for a in names:
-        prefix = a + " "
-        if not any(b.startswith(prefix) and b[len(prefix):].startswith(_PLACE_WORDS) for b in names):
-            out.append(a)
-    return out

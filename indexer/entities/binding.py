@@ -10,14 +10,14 @@ names write them (``tỉnh Nam Định``, ``thành phố Hà Nội``, ``huyện 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from .abbreviations import Stream
 from .gazetteer import Gazetteer
 from .locations import KIND_LEVEL, LocationScan, PlaceMention
 
-__all__ = ["Context", "GENERIC", "place_at", "bind", "forms", "kind_at", "mention_at"]
+__all__ = ["GENERIC", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at"]
 
 GENERIC = "generic"
 _KIND1 = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường"}
@@ -36,6 +36,13 @@ class Context:
     heads: dict
     fields: dict
     lists: dict[str, frozenset[str]]
+    #: Token index of the first foreign country named, in an article that
+    #: names no Vietnamese place nor Việt Nam (its bare national bodies after
+    #: that point are the foreign country's); None otherwise.
+    foreign_from: int | None = None
+    #: (head index, name without place, display, bound?, kind word) of each
+    #: local body read: a bound one is matched against the written ones.
+    notes: list[tuple[int, str, str, bool, str | None]] = field(default_factory=list)
 
 
 def kind_at(s: Stream, j: int) -> tuple[str, int] | None:
@@ -157,3 +164,15 @@ def place_at(c: Context, j: int) -> tuple[object, int]:
     if bound is None:
         return (kind if KIND_LEVEL[kind] in ("province", "city") else None), after
     return bound, after
+
+
+def district_before(c: Context, at: int, window: int = 80) -> PlaceMention | None:
+    """The district (or district-level city) named last before source token
+    ``at``, within ``window`` tokens: whose ``Trung tâm Y tế`` a bare one is."""
+    pick = None
+    for m in c.loc.mentions:
+        if m.start >= at:
+            break
+        if m.level == "district" and at - m.start <= window:
+            pick = m
+    return pick

@@ -12,13 +12,18 @@ from dataclasses import dataclass
 
 from ..vietnamese import fold
 
-__all__ = ["Tokens", "tokenize", "fold_word", "BREAKS"]
+__all__ = ["BREAKS", "Tokens", "fold_word", "tokenize", "vietnamese_syllable"]
 
 # A run of letters/digits, a line break, or one punctuation character.
 _TOKEN_RE = re.compile(r"[^\W_]+|\n|[^\w\s]")
 
 #: Tokens that end a sentence or a heading line.
 BREAKS = frozenset({".", "!", "?", "\n", ":", ";", "…"})
+
+# One syllable's shape, folded: initial consonant, vowels, final consonant.
+# Two-letter onsets and a final k cover the highlands' names (Krông, Đắk).
+_SYLLABLE_RE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx]{1,2})?"
+                          r"(?:y?[aeiou]{1,3}|y|[aeiou]{1,2}y|uy[aeu]?)(?:ch|ng|nh|[cmnptk])?")
 
 _FOLD_CACHE: dict[str, str] = {}
 _FOLD_CACHE_MAX = 300_000
@@ -67,3 +72,9 @@ def tokenize(text: str) -> Tokens:
         lows = [w.lower() for w in words]
     caps = [w[0].isupper() for w in words]
     return Tokens(words, lows, caps)
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """True when ``word`` could be one Vietnamese syllable (``Nghiên``,
+    ``Mỹ``); False for most foreign names (``Senegal``, ``Pasteur``)."""
+    return _SYLLABLE_RE.fullmatch(fold_word(word.lower())) is not None

@@ -1,0 +1,63 @@
+"""Heads that name no Vietnamese state body the article reports on.
+
+A head can stand in a newspaper's name (``báo Công an nhân dân``), inside
+another noun (``Học viện``), for a venue (``Hội trường Bộ Quốc phòng``) or
+a photo credit (``Ảnh: Sở Y tế Lào Cai``); a body can be a school's or a
+company's (``Viện Báo chí, Học viện ...``) or another country's (``Bộ Y tế
+Angola``).  The scanner asks these before and after reading a name.
+"""
+
+from __future__ import annotations
+
+from .binding import Context, kind_at, mention_at
+from .heads import head_at
+from .names import foreign_at
+
+__all__ = ["foreign_after", "institution_after", "not_a_body_before"]
+
+
+def not_a_body_before(c: Context, k: int) -> bool:
+    """A head that names no body the article reports on: after ``báo`` (a
+    newspaper), inside another noun (``Học viện``), after ``Hội trường`` (a
+    venue), or in a photo credit (``Ảnh: Sở Y tế Lào Cai``)."""
+    lows = c.s.lows
+    before = lows[k - 1] if k else ""
+    if before in ("báo", "tờ", "chí") or before in c.lists["compound_before"] and c.s.lows[k] == "viện":
+        return True  # a newspaper; Học viện, Thư viện, Hạ viện
+    if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:
+        return True
+    j = k - 1
+    while j >= 0 and k - j <= 3 and c.s.words[j] in (":", "(", "-", "–"):
+        j -= 1
+    return j >= 0 and lows[j] in c.lists["credit_words"] and c.s.caps[j]
+
+
+def institution_after(c: Context, j: int) -> bool:
+    """The owner written right after a name is a school, hospital or company
+    (``Viện Báo chí, Học viện Báo chí ...``, ``... thuộc Công ty X``)."""
+    s = c.s
+    k = j
+    while k < len(s.words) and k - j < 2 and s.lows[k] in (",", "-", "–", "(", "thuộc", "của"):
+        k += 1
+    if k == j or k + 1 >= len(s.words) or not s.caps[k]:
+        return False
+    return s.words[k] in c.lists["institution_words"] or f"{s.words[k]} {s.lows[k + 1]}".capitalize() in {
+        w.capitalize() for w in c.lists["institution_words"]}
+
+
+def foreign_after(c: Context, j: int) -> bool:
+    """A national-looking body followed by a foreign country (``Bộ Y tế
+    Angola``, ``Chính phủ Mỹ``)."""
+    s = c.s
+    if j >= len(s.words) or not s.caps[j] or s.words[j].isupper():
+        return False
+    low = s.lows[j]
+    if mention_at(c, j):
+        return False  # Lào Cai is no Laos
+    if foreign_at(c, j):
+        return True
+    if low in c.lists["agency_surnames"] or low == "việt" or kind_at(s, j) or head_at(c, j):
+        return False
+    if j + 1 < len(s.words) and s.caps[j + 1]:
+        return False  # a person's name (Văn phòng Chính phủ Mai Tiến Dũng)
+    return not (j and s.words[j - 1] in (".", ":", "\n"))

@@ -1,0 +1,98 @@
+"""How an agency name starts: the heads, fields and word lists under ``data/``.
+
+A head (``Sở``, ``Ủy ban nhân dân``, ``Đồn Biên phòng``...) is matched on the
+abbreviation-expanded stream with its first word capitalised; the rest may
+be written in any case (``Đồn biên phòng``), since the display name comes
+from the table.  Matching skips the commas and hyphens that writers put
+between the words of a name.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .abbreviations import Stream
+from .text import tokenize
+
+if TYPE_CHECKING:
+    from .binding import Context
+
+__all__ = ["DASH", "SKIP", "Head", "head_at", "match", "tables"]
+
+_DATA = Path(__file__).with_name("data")
+SKIP = frozenset({",", "-", "–"})
+DASH = frozenset({"-", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    words: tuple[str, ...]
+    display: str
+    type: str  # field, named, owned, place, party, fixed (see data/agency_heads.tsv)
+    scope: str  # national, local or either
+    rank: int  # 1 unit of a body ... 4 ministry: a comma-joined parent ranks higher
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in tokenize(text).words if w not in SKIP)
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict[str, list[Head]], dict[str, list[tuple[tuple[str, ...], str]]],
+                      dict[str, frozenset[str]]]:
+    """Heads by first word (longest first), fields by first word, word lists."""
+    heads: dict[str, list[Head]] = {}
+    for line in (_DATA / "agency_heads.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cols = line.split("\t")
+            words = _words_of(cols[0])
+            rank = int(cols[3]) if len(cols) > 3 and cols[3].strip() else 2
+            heads.setdefault(words[0], []).append(Head(words, cols[0], cols[1], cols[2].strip(), rank))
+    for entries in heads.values():
+        entries.sort(key=lambda h: -len(h.words))
+    fields: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for line in (_DATA / "agency_fields.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            words = _words_of(line.strip())
+            fields.setdefault(words[0], []).append((words, line.strip()))
+    for options in fields.values():
+        options.sort(key=lambda f: -len(f[0]))
+    with open(_DATA / "agency_words.json", encoding="utf-8") as fh:
+        raw = json.load(fh)
+    lists = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    return heads, fields, lists
+
+
+def match(s: Stream, k: int, words: tuple[str, ...], loose: bool = False) -> int | None:
+    """End of ``words`` matched at ``k``: commas and hyphens between words
+    are skipped, and ``&`` or a hyphen may stand for ``và``; with ``loose``
+    (fields) a missing ``và`` is forgiven (``Lao động Thương binh Xã hội``)."""
+    n = len(s.words)
+    j = k
+    for idx, w in enumerate(words):
+        if idx and w == "và" and j < n and s.words[j] in ("&", "-", "–"):
+            j += 1
+            continue
+        if idx:
+            while j < n and s.words[j] in SKIP:
+                j += 1
+        if j < n and s.lows[j] == w:
+            j += 1
+        elif not (loose and w == "và" and idx):
+            return None
+    return j
+
+
+def head_at(c: Context, k: int) -> tuple[Head, int] | None:
+    """The longest head starting at stream index ``k`` and its end."""
+    if k >= len(c.s.words) or not c.s.caps[k]:
+        return None
+    for head in c.heads.get(c.s.lows[k], ()):
+        end = match(c.s, k, head.words)
+        if end is not None:
+            return head, end
+    return None

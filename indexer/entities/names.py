@@ -1,0 +1,175 @@
+"""Reading the free part of an agency name, and writing a span out.
+
+After heads such as ``Viện``, ``Cục`` or ``Phòng`` comes a name with no
+table: it runs over capitalised words and a few lower-case ones (``Viện
+Nghiên cứu và Phát triển vùng``) and stops at a verb, a preposition, a
+place, a person's name or a parent body.  A few prepositions belong to
+fixed phrases of unit names and do not stop it (``Cảnh sát điều tra tội
+phạm về ma túy``, ``phòng, chống``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .abbreviations import Stream
+from .binding import kind_at, mention_at
+from .heads import DASH, head_at
+
+if TYPE_CHECKING:
+    from .binding import Context
+
+__all__ = [
+    "foreign_at",
+    "lower_start",
+    "person_at",
+    "read_name",
+    "skip_bracket",
+    "starts_business",
+    "stop_here",
+    "text_of",
+]
+
+_JOIN = frozenset({"và", "&", ",", "-", "–", "/"})
+_NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
+# Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
+_KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
+
+
+def stop_here(c: Context, j: int) -> bool:
+    """True when the word at ``j`` ends a free name (a verb, a preposition)."""
+    s = c.s
+    low = s.lows[j]
+    if j and f"{s.lows[j - 1]} {low}" in c.lists["name_keep_pairs"]:
+        return False
+    if low in c.lists["name_stop"]:
+        return True
+    if j > 1 and (s.lows[j - 2], s.lows[j - 1]) in _KEEP_AFTER:
+        return False
+    return j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in c.lists["name_stop_pairs"]
+
+
+def lower_start(c: Context, j: int) -> bool:
+    """A unit's field written in lower case (``Đội cảnh sát``, ``Đồn biên
+    phòng``): the name may start here although it is not capitalised."""
+    s = c.s
+    return j + 1 < len(s.words) and f"{s.lows[j]} {s.lows[j + 1]}" in c.lists["lower_name_starts"]
+
+
+def starts_business(c: Context, j: int) -> bool:
+    """A company, bank or cooperative starts at ``j`` (``hợp tác xã``)."""
+    lows, first = c.s.lows, c.lists["business_first"]
+    return j + 1 < len(lows) and (lows[j] in first or f"{lows[j]} {lows[j + 1]}" in first
+                                  or " ".join(lows[j:j + 3]) in first)
+
+
+def person_at(c: Context, k: int) -> bool:
+    """A person's name (``Nguyễn Hoàng Linh``): a common surname and two more
+    capitalised words, or one more and then no lower-case word."""
+    s = c.s
+    n = len(s.words)
+    if s.lows[k] not in c.lists["agency_surnames"] or k + 1 >= n or not s.caps[k + 1]:
+        return False
+    return k + 2 >= n or s.caps[k + 2] or not s.words[k + 2].isalpha()
+
+
+def foreign_at(c: Context, k: int) -> bool:
+    s = c.s
+    low = s.lows[k]
+    if low in c.lists["foreign_after"]:
+        return True
+    return k + 1 < len(s.words) and f"{low} {s.lows[k + 1]}" in c.lists["foreign_pairs"]
+
+
+def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bool = False) -> int:
+    """End of a free name starting at ``j`` (empty unless capitalised, a
+    unit's field in lower case, or ``lower_ok`` after a long head: ``Ban
+    Chỉ đạo phòng, chống ...``).  ``is_parent(k)``: a whole body starts at
+    ``k``, which ends the name."""
+    s, lists = c.s, c.lists
+    words, lows, caps = s.words, s.lows, s.caps
+    n = len(words)
+    if j >= n or mention_at(c, j) or starts_business(c, j) or is_parent(j) or lows[j] in ("trưởng", "phó"):
+        return j  # ... or a title: Vụ Trưởng, Cục phó
+    if not (caps[j] or words[j].isdigit() or lower_start(c, j)
+            or (lower_ok and words[j].isalpha() and not stop_here(c, j))):
+        return j
+    if words[j].isdigit():
+        return j + 1  # Quân khu 7, Đội 2: the number is the whole name
+    end = k = j
+    lower = 0
+    while k < n and k - j < 20:
+        w, low = words[k], lows[k]
+        if k > j:
+            if mention_at(c, k) or kind_at(s, k):
+                break
+            if caps[k] and (foreign_at(c, k) or person_at(c, k) or low in lists["title_words"]
+                            or k + 1 < n and f"{low} {lows[k + 1]}" in lists["title_words"]):
+                break  # a country, a person's name or a title after the body's
+            if caps[k] and k > j + 1 and (lows[k - 2], lows[k - 1]) in _NAME_ENDS and low != "đảng":
+                break  # ... Trung ương Phùng Xuân Nhạ: the name ended
+            if caps[k] and low in c.heads and is_parent(k):
+                break  # a parent, or another body listed after this one
+        if caps[k] or (w.isdigit() and (caps[k - 1] or lows[k - 1] in ("số", "-"))):
+            k += 1
+            end, lower = k, 0
+        elif k == j and lower_start(c, k):
+            k += 1
+            end, lower = k, 1
+        elif low in _JOIN:
+            if k + 1 >= n or mention_at(c, k + 1):
+                break
+            if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
+                             and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))):
+                break  # commas end free names but for "phòng, chống" and "tội phạm về A, B"
+            if w in DASH and head_at(c, k + 1):
+                break  # Cục ... - Bộ Y tế: the parent follows
+            if w in DASH and words[k + 1].isdigit():
+                k += 1  # COVID-19
+                continue
+            if not caps[k + 1] and (w not in (",", "và") or stop_here(c, k + 1)
+                                    or not words[k + 1].isalnum()):
+                break
+            k += 1
+        elif low == "số" and k + 1 < n and words[k + 1].isdigit():
+            k += 1  # Đội Quản lý thị trường số 2
+        elif w.isalnum() and lower < 14 and not stop_here(c, k) and (lows[k - 2], lows[k - 1]) not in _NAME_ENDS \
+                and (lower or k - j < 2 or not (caps[k - 1] and caps[k - 2]) or low in lists["cap_pair_tails"]):
+            k += 1
+            end, lower = k, lower + 1
+        else:
+            break
+    return end
+
+
+def skip_bracket(s: Stream, j: int) -> int:
+    """Past an abbreviation in brackets right after a name: ``Trung tâm
+    Kiểm soát bệnh tật (CDC) Hà Nam`` still has its place."""
+    if j + 2 >= len(s.words) or s.words[j] != "(":
+        return j
+    k = j + 1
+    while k < len(s.words) and k - j < 8 and (s.words[k].isupper() or s.words[k] in ("và", "&", "-", ",")):
+        k += 1
+    return k + 1 if k > j + 1 and k < len(s.words) and s.words[k] == ")" else j
+
+
+def text_of(s: Stream, i: int, j: int, capitalise: bool = False) -> str:
+    """Tokens ``i:j`` written out (``&`` as ``và``, ``COVID-19`` kept whole);
+    ``capitalise``: the first letter upper case, for a field written in
+    lower case (``Đội cảnh sát ...``)."""
+    out = ""
+    for w in s.words[i:j]:
+        if w == "&":
+            w = "và"
+        if w == "," or not out:
+            out += w
+        elif w in DASH:
+            out += " -"
+        elif out.endswith("/") or w == "/":
+            out += w
+        elif out.endswith("-") and w.isdigit():
+            out = out[:-2] + "-" + w if out.endswith(" -") else out + w  # COVID-19
+        else:
+            out += " " + w
+    return out[:1].upper() + out[1:] if capitalise else out

@@ -1,0 +1,132 @@
+"""Agencies: the rules added for text the extractor was not tuned on.
+
+Each sentence is written for the test (none is copied from a labelled
+article); each test names the rule of ``docs/entities.md`` it checks.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from indexer.entities import extract_entities
+from indexer.vietnamese import normalize
+
+
+def agencies(body: str, source: str | None = "Dân Trí", title: str = "", published: datetime | None = None) -> list[str]:
+    return extract_entities(normalize(title), normalize(body), source, published).agencies
+
+
+def test_long_names_keep_their_prepositions_and_lists() -> None:
+    assert agencies("Phòng Cảnh sát điều tra tội phạm về trật tự xã hội Công an tỉnh Nghệ An bắt giữ 3 người.") == [
+        "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội Công an tỉnh Nghệ An"]
+    assert agencies("Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu Công an tỉnh Hà Tĩnh cho biết.") == [
+        "Phòng Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu Công an tỉnh Hà Tĩnh"]
+    assert agencies("Phòng Cảnh sát QLHC về TTXH Công an tỉnh Nam Định ra quân.") == [
+        "Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Nam Định"]
+
+
+def test_unit_fields_written_in_lower_case_are_capitalised() -> None:
+    assert agencies("Đội cảnh sát điều tra tội phạm về ma túy Công an TP Hải Dương phát hiện 4 người.") == [
+        "Đội Cảnh sát điều tra tội phạm về ma túy Công an thành phố Hải Dương (Hải Dương)"]
+    assert agencies("Trung tâm y tế huyện Bảo Thắng (Lào Cai) điều tra.") == ["Trung tâm Y tế huyện Bảo Thắng (Lào Cai)"]
+
+
+def test_border_posts_and_force_units() -> None:
+    got = agencies("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai, Đồn biên phòng Bản Lầu, Đội cơ động biên phòng Bản Lầu "
+                   "và Đồn Biên Phòng cửa khẩu quốc tế Lào Cai được tiêm.")
+    assert got == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Lào Cai", "Đồn Biên phòng Bản Lầu",
+                   "Đội Cơ động biên phòng Bản Lầu", "Đồn Biên phòng cửa khẩu quốc tế Lào Cai"]  # Lào Cai is no Laos
+    assert agencies("Bộ Tư lệnh Quân khu 4 và Vùng Cảnh sát biển 1 hỗ trợ.") == [
+        "Bộ Tư lệnh Quân khu 4", "Vùng Cảnh sát biển 1"]
+
+
+def test_national_assembly_bodies_and_bodies_of_the_past() -> None:
+    assert agencies("Chủ nhiệm Ủy ban Pháp luật của QH thẩm tra; theo Ban Dân nguyện, nhiều lời hứa chưa thực hiện.") == [
+        "Ủy ban Pháp luật của Quốc hội", "Ban Dân nguyện"]
+    assert agencies("Bộ trưởng, Chủ nhiệm Ủy ban TDTT chỉ đạo Sở TDTT Nam Định.") == [
+        "Ủy ban Thể dục thể thao", "Sở Thể dục thể thao tỉnh Nam Định"]
+    assert agencies("Ủy ban Trung ương MTTQ VN và Hội Nông dân VN, Tổng LĐLĐ VN dự.") == [
+        "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "Hội Nông dân Việt Nam", "Tổng Liên đoàn Lao động Việt Nam"]
+
+
+def test_parent_after_a_comma_joins_when_it_ranks_higher() -> None:
+    assert agencies("Cục Hồ sơ nghiệp vụ, Tổng cục Cảnh sát (Bộ Công an) vừa phát hiện.") == [
+        "Cục Hồ sơ nghiệp vụ Tổng cục Cảnh sát", "Bộ Công an"]
+    # Peers listed, and a head without a name of its own, stay apart.
+    assert agencies("Bộ Y tế, Bộ Tài chính họp. Báo cáo Ban chỉ đạo, Bộ Y tế cho biết.") == ["Bộ Y tế", "Bộ Tài chính"]
+
+
+def test_a_sub_unit_named_with_its_parent_is_listed_once() -> None:
+    text = ("Tổng cục Tiêu chuẩn Đo lường Chất lượng (TĐC) - Bộ KH&CN cho biết. Ông Vinh, Tổng cục trưởng "
+            "Tổng cục Tiêu chuẩn Đo lường Chất lượng, nói. Người đứng đầu Tổng cục TĐC nhấn mạnh.")
+    assert agencies(text) == ["Tổng cục Tiêu chuẩn Đo lường Chất lượng Bộ Khoa học và Công nghệ"]
+
+
+def test_fields_listed_after_one_head() -> None:
+    assert agencies("Thủ tướng yêu cầu các Bộ Giao thông vận tải, Tài chính, Kế hoạch và Đầu tư bàn bạc.") == [
+        "Bộ Giao thông vận tải", "Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]
+    assert agencies("Các Sở Y tế cần chuẩn bị vắc xin.") == []  # every province's: generic
+
+
+def test_fields_take_their_official_spelling() -> None:
+    assert agencies("Sở Du lịch Kiên Giang, Sở Văn hóa Thể thao tổ chức hội thảo.", "Báo Kiên Giang") == [
+        "Sở Du lịch tỉnh Kiên Giang", "Sở Văn hóa và Thể thao tỉnh Kiên Giang"]
+
+
+def test_venues_credits_and_ideas_are_not_bodies() -> None:
+    assert agencies("Lễ trao giải tổ chức tại Hội trường Bộ Quốc phòng, quận Ba Đình, TP. Hà Nội.") == []
+    assert agencies("Phóng viên được tiêm vắc xin. (Ảnh: Sở Y tế Lào Cai)") == []
+    assert agencies("Các giải pháp cho Chính phủ số và Chính phủ điện tử được trao giải.") == []
+
+
+def test_foreign_bodies_without_a_country_word() -> None:
+    assert agencies("Mẫu được gửi tới phòng thí nghiệm tham chiếu tại Viện Pasteur Senegal.") == []
+    text = ("Bộ trưởng Tư pháp Philippines R. Gonzalez cho biết Manila sẽ điều tra. Kết quả sẽ được trình lên "
+            "Bộ Tư pháp. Philippines đã mời chuyên gia Mỹ hỗ trợ.")
+    assert agencies(text) == []
+    # A person called Anh is no England: the article's own ministry stays.
+    assert agencies("Đại biểu Nguyễn Hoàng Anh chất vấn Bộ GDĐT. Đại biểu Trần Việt Anh đồng tình.") == [
+        "Bộ Giáo dục và Đào tạo"]
+
+
+def test_private_centres_named_like_state_ones() -> None:
+    assert agencies("Sự kiện diễn ra tại Trung tâm Đào tạo nhân lực chất lượng cao HUTECH (TP. Thủ Đức).") == []
+    assert agencies("Viện Đào tạo Quốc tế HUTECH - Trường ĐH Công nghệ TP.HCM tuyển sinh.") == []
+
+
+def test_short_courts_and_procuracies_are_the_peoples() -> None:
+    assert agencies("Viện Kiểm sát Hà Nội truy tố; Tòa án TP.HCM xét xử; Tòa án quân sự Quân khu 7 cũng xử.") == [
+        "Viện kiểm sát nhân dân thành phố Hà Nội", "Tòa án nhân dân thành phố Hồ Chí Minh", "Quân khu 7"]
+
+
+def test_a_bare_body_is_the_one_the_article_introduced_with_its_place() -> None:
+    text = ("Một lãnh đạo Sở Y tế TP Hải Phòng xác nhận 4 người đi cùng chuyến bay. Trước đó đã có 11 người "
+            "(Hà Nam 7, Hưng Yên 2 và Hà Nội 1) lây nhiễm. Ngay khi phát hiện, Sở Y tế đã cho lấy mẫu.")
+    assert agencies(text) == ["Sở Y tế thành phố Hải Phòng"]
+
+
+def test_a_bare_district_centre_belongs_to_the_district_just_named() -> None:
+    text = "UBND TP Vũng Tàu giao Giám đốc Trung tâm Y tế phối hợp với lãnh đạo Thành đoàn Vũng Tàu."
+    assert agencies(text) == ["Ủy ban nhân dân thành phố Vũng Tàu (Bà Rịa - Vũng Tàu)",
+                              "Trung tâm Y tế thành phố Vũng Tàu (Bà Rịa - Vũng Tàu)",
+                              "Thành đoàn Vũng Tàu (Bà Rịa - Vũng Tàu)"]
+    assert agencies("Giám đốc Trung tâm Y tế gọi gia đình lên làm việc.") == []  # no district named
+
+
+def test_a_bare_district_written_after_a_body_is_its_place() -> None:
+    assert agencies("Ngay sau đó, Trung tâm Y tế Đông Anh (Hà Nội) đã lấy mẫu.") == [
+        "Trung tâm Y tế huyện Đông Anh (Hà Nội)"]
+    assert agencies("Ủy ban Kiểm tra Thị ủy Điện Bàn (Quảng Nam) sẽ làm rõ.") == [
+        "Ủy ban Kiểm tra Thị ủy Điện Bàn (Quảng Nam)"]
+
+
+def test_a_title_is_not_part_of_a_name_and_names_end_before_people() -> None:
+    assert agencies("Bà Sen, Vụ Trưởng Vụ Truyền thông Ngân hàng Nhà nước cho rằng.") == [
+        "Vụ Truyền thông Ngân hàng Nhà nước"]
+    assert agencies("Tân Phó Trưởng Ban Tuyên giáo Trung ương Phùng Xuân Nhạ phát biểu.") == ["Ban Tuyên giáo Trung ương"]
+
+
+def test_most_written_form_is_the_display() -> None:
+    text = ("Trạm trưởng thuộc Đồn biên phòng Cửa khẩu quốc tế Hà Tiên cho biết. Đồn Biên phòng cửa khẩu quốc tế "
+            "Hà Tiên tuần tra. Chiến sĩ Đồn Biên phòng cửa khẩu quốc tế Hà Tiên chốt chặn.")
+    assert agencies(text) == ["Đồn Biên phòng cửa khẩu quốc tế Hà Tiên"]
