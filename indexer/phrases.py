@@ -5,28 +5,30 @@ Whoosh's Phrase query walks the positions of every document holding all the
 words (p95 about 0.8 s at 100k articles).  Here the candidates come first
 from the syllables' postings as arrays, then pyvi's compound words narrow
 them (``trung_học`` and ``phổ_thông`` must be there, not ``khoa học`` and
-``phổ biến``), and positions are read only for what is left, up to a bound;
-past it (a phrase of very common words) the narrowed set stands, and the
-proximity pass still ranks the true phrase matches first.  Results are
-cached per index snapshot: the same expansions come back query after query.
+``phổ biến``), and word order is checked on the articles' token sequences
+(``sequences``) for what is left, up to a bound; past it (a phrase of very
+common words) the narrowed set stands, and the proximity pass still ranks
+the true phrase matches first.  Results are cached per index snapshot: the
+same expansions come back query after query.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 import numpy as np
 
-from .analysis import fold_term, syllable_spans, word_terms
+from .analysis import fold_term, word_terms
 from .query import Phrase
 from .snapshot import Session
 
 __all__ = ["phrase_docs", "adjacent_docs", "VERIFY_LIMIT"]
 
-#: Most candidates whose positions are read for one phrase.
-VERIFY_LIMIT = 3000
+#: Most candidates whose word order is checked for one phrase.
+VERIFY_LIMIT = 20_000
 #: Most candidates whose stored text is read to check exact diacritics.
-EXACT_LIMIT = 300
+EXACT_LIMIT = 100
 _CACHE_SIZE = 512
 
 
@@ -40,21 +42,6 @@ def _present(session: Session, fields: tuple[str, ...], terms: list[str]) -> np.
             found[session.postings(field, term).ids] = True
         match &= found
     return match
-
-
-def _verify(session: Session, field: str, terms: list[str], docs: np.ndarray) -> set[int]:
-    """The ``docs`` where ``terms`` stand at consecutive positions."""
-    positions = [session.positions(field, t, docs) for t in terms]
-    found: set[int] = set()
-    for doc in set(positions[0]).intersection(*positions[1:]):
-        starts = set(positions[0][doc])
-        for i, term_positions in enumerate(positions[1:], start=1):
-            starts &= {p - i for p in term_positions[doc]}
-            if not starts:
-                break
-        if starts:
-            found.add(doc)
-    return found
 
 
 def _cache(session: Session) -> OrderedDict[tuple[object, ...], np.ndarray]:
@@ -78,10 +65,8 @@ def adjacent_docs(session: Session, syllables: list[str], title_only: bool = Fal
             match &= _present(session, ("words",), compounds)
     candidates = np.flatnonzero(match)
     if len(folded) > 1 and 0 < len(candidates) <= VERIFY_LIMIT:
-        verified: set[int] = set()
-        for field in fields:
-            verified |= _verify(session, field, folded, candidates)
-        candidates = np.array(sorted(verified), dtype=np.int64)
+        counts = session.window_counts(candidates, [tuple(folded)], title_only)
+        candidates = candidates[counts[0] > 0]
     cache[key] = candidates
     while len(cache) > _CACHE_SIZE:
         cache.popitem(last=False)
@@ -90,15 +75,14 @@ def adjacent_docs(session: Session, syllables: list[str], title_only: bool = Fal
 
 def _exact_in_text(session: Session, docs: np.ndarray, syllables: list[str], title_only: bool) -> np.ndarray:
     """The ``docs`` whose stored text holds ``syllables`` as typed (diacritics
-    and all), read from the text itself since exact positions are not kept."""
-    wanted = [s.lower() for s in syllables]
-    size = len(wanted)
+    and all, any punctuation between), read from the text itself since the
+    index keeps no exact positions."""
+    pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, syllables)) + r"(?![^\W_])", re.IGNORECASE)
     keep = []
     for doc in docs.tolist():
         stored = session.stored(doc)
         text = stored.get("title", "") if title_only else stored.get("title", "") + "\n" + stored.get("body", "")
-        sylls = [s for s, _, _ in syllable_spans(text)]
-        if any(sylls[i : i + size] == wanted for i in range(len(sylls) - size + 1)):
+        if pattern.search(text):
             keep.append(doc)
     return np.array(keep, dtype=np.int64)
 

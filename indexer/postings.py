@@ -18,7 +18,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
-__all__ = ["Postings", "read_postings", "read_positions", "PostingsCache", "EMPTY"]
+__all__ = ["Postings", "read_postings", "PostingsCache", "EMPTY"]
 
 
 class Postings:
@@ -94,29 +94,6 @@ def read_postings(leaves: list[tuple[object, int]], field: str, text: str) -> Po
     if len(ids_parts) == 1:
         return Postings(ids_parts[0], tf_parts[0])
     return Postings(np.concatenate(ids_parts), np.concatenate(tf_parts))
-
-
-def read_positions(leaves: list[tuple[object, int]], field: str, term: str,
-                   docs: np.ndarray) -> dict[int, list[int]]:
-    """Positions of ``field:term`` in each of ``docs`` (sorted global numbers)
-    that holds it.  One skip per document: meant for a bounded few."""
-    found: dict[int, list[int]] = {}
-    for segreader, offset in leaves:
-        count = segreader.doc_count_all()  # type: ignore[attr-defined]
-        local = docs[(docs >= offset) & (docs < offset + count)] - offset
-        if not len(local):
-            continue
-        try:
-            matcher = segreader.postings(field, term)  # type: ignore[attr-defined]
-        except TermNotFound:
-            continue
-        for docnum in local.tolist():
-            if not matcher.is_active():
-                break
-            matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                found[docnum + offset] = list(matcher.value_as("positions"))
-    return found
 
 
 class PostingsCache:

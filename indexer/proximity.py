@@ -27,7 +27,6 @@ RERANK_DEPTH = 100
 #: Also examined: this many of the best candidates holding every word (the
 #: article of a remembered phrase may trail in the first pass).
 RERANK_FULL_MATCHES = 400
-_FIELDS = (("title_f", 2.0), ("body_f", 1.0))
 #: Sizes of the windows of typed syllables looked for in the text.
 _WINDOWS = (2, 3)
 
@@ -44,16 +43,6 @@ def typed_runs(query: ParsedQuery) -> list[list[str]]:
     return [[fold_term(s) for s in run] for run in runs if len(run) > 1]
 
 
-def _occurrences(window: tuple[str, ...], positions: dict[str, dict[int, list[int]]], doc: int) -> int:
-    """How often ``window`` stands in the document, syllable after syllable."""
-    ends = set(positions[window[0]].get(doc, ()))
-    for term in window[1:]:
-        if not ends:
-            return 0
-        ends = {p for p in positions[term].get(doc, ()) if p - 1 in ends}
-    return len(ends)
-
-
 def proximity_bonus(session: Session, runs: list[list[str]], docs: np.ndarray,
                     params: RankParams = DEFAULT_PARAMS) -> np.ndarray:
     """A bonus for each of ``docs`` (sorted) from the order of typed words.
@@ -63,12 +52,13 @@ def proximity_bonus(session: Session, runs: list[list[str]], docs: np.ndarray,
     and pf): BM25 saturation, with its idf estimated as the sum of its
     syllables' (the index keeps no statistics of word sequences).  The
     article holding a remembered sentence collects every window of it and
-    the whole; one that repeats two of its words, only a pair.
+    the whole; one that repeats two of its words, only a pair.  Windows are
+    counted on the articles' token sequences, in one vectorised pass per
+    window, and in the title count as much as a title's words do.
     """
     bonus = np.zeros(len(docs), dtype=np.float32)
     if not runs or not len(docs):
         return bonus
-    index_of = {int(d): i for i, d in enumerate(docs)}
     n_live = max(1, session.snapshot.live_count)
     terms = {t for run in runs for t in run}
     idf = {}
@@ -81,13 +71,14 @@ def proximity_bonus(session: Session, runs: list[list[str]], docs: np.ndarray,
     # And each whole run longer than the windows (the whole remembered phrase).
     windows += [tuple(run) for run in runs if len(run) > max(_WINDOWS)]
     windows = [w for w in windows if len(set(w)) == len(w)]
-    for field, weight in _FIELDS:
-        positions = {t: session.positions(field, t, docs) for t in terms}
-        for window in windows:
-            weight_idf = params.proximity_weight * sum(idf[t] for t in window)
-            for doc in set(positions[window[0]]).intersection(*(positions[t] for t in window[1:])):
-                hits = _occurrences(window, positions, doc)
-                if hits:
-                    tf = weight * hits
-                    bonus[index_of[doc]] += weight_idf * tf / (params.k1 + tf)
+    counts = session.window_counts(docs, windows).astype(np.float32)
+    # In the title, a window counts as in BM25F: title_weight times.
+    counts += (params.title_weight - 1.0) * session.window_counts(docs, windows, title_only=True)
+    whole = {tuple(run) for run in runs}
+    for w, window in enumerate(windows):
+        tf = counts[w]
+        # A window weighs what its syllables weigh on average (each syllable
+        # sits in several windows); a whole run found as typed, their sum.
+        weight = sum(idf[t] for t in window) / (1 if window in whole else len(window))
+        bonus += params.proximity_weight * weight * tf / (params.k1 + tf)
     return bonus

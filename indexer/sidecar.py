@@ -10,6 +10,7 @@ between its commit and its sidecar, or a merge).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import zipfile
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ import numpy as np
 from whoosh.columns import NumericColumn
 
 from .schema import FACET_FIELDS, NO_TIME
+from .sequences import write_sequences
 
 __all__ = ["SegmentArrays", "segment_arrays", "write_sidecars", "SIDECAR_DIR"]
 
@@ -77,6 +79,10 @@ def build_segment_arrays(segreader: object) -> SegmentArrays:
     )
 
 
+#: Segments at least this big get their sidecar written in a process of their own.
+_PARALLEL_MIN_DOCS = 5000
+
+
 def _path(folder: Path, segreader: object) -> Path:
     return folder / SIDECAR_DIR / f"{_segment_id(segreader)}.npz"
 
@@ -129,20 +135,46 @@ def segment_arrays(folder: Path, segreader: object) -> SegmentArrays:
     return arrays
 
 
-def write_sidecars(folder: Path, reader: object) -> int:
-    """Save arrays for every segment that lacks them and drop those of
-    segments that no longer exist.  Returns how many were written."""
+def _write_segment(folder: Path, segreader: object) -> int:
     written = 0
-    wanted = set()
-    for segreader, _offset in reader.leaf_readers():  # type: ignore[attr-defined]
-        path = _path(folder, segreader)
-        wanted.add(path.name)
-        if _load(path) is None:
-            _save(path, build_segment_arrays(segreader))
-            written += 1
+    path = _path(folder, segreader)
+    if _load(path) is None:
+        _save(path, build_segment_arrays(segreader))
+        written += 1
+    written += write_sequences(folder / SIDECAR_DIR, segreader)
+    return written
+
+
+def write_sidecars(folder: Path, reader: object) -> int:
+    """Save the arrays and token sequences of every segment that lacks them
+    (big segments in parallel, one process each) and drop those of segments
+    that no longer exist.  Returns how many files sets were written."""
+    leaves = [segreader for segreader, _offset in reader.leaf_readers()]  # type: ignore[attr-defined]
+    wanted = {_segment_id(s) for s in leaves}
+    big = [s for s in leaves if s.doc_count_all() >= _PARALLEL_MIN_DOCS]
+    written = 0
+    if len(big) > 1 and _workers() > 1:
+        ctx = multiprocessing.get_context("fork")
+        procs = [ctx.Process(target=_write_segment, args=(folder, s)) for s in big]
+        for proc in procs:
+            proc.start()
+        for proc in procs:
+            proc.join()
+        failed = [s for s, proc in zip(big, procs) if proc.exitcode != 0]
+        leaves = [s for s in leaves if s not in big or s in failed]  # a failed one is done here
+        written += len(big) - len(failed)
+    for segreader in leaves:
+        written += _write_segment(folder, segreader)
     side = folder / SIDECAR_DIR
     if side.is_dir():
         for stale in side.iterdir():
-            if stale.name not in wanted:
+            if stale.name.split(".")[0] not in wanted:
                 stale.unlink(missing_ok=True)
     return written
+
+
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1

@@ -18,9 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from .postings import Postings, PostingsCache, read_positions, read_postings
+from .postings import Postings, PostingsCache, read_postings
 from .schema import FACET_FIELDS, NO_TIME
-from .sidecar import segment_arrays
+from .sequences import SegmentSequences, segment_sequences, window_counts
+from .sidecar import SIDECAR_DIR, segment_arrays
 
 __all__ = ["Snapshot", "FacetIndex", "Session"]
 
@@ -101,7 +102,9 @@ class Snapshot:
         len_title = np.zeros(n, dtype=np.float32)
         len_body = np.zeros(n, dtype=np.float32)
         facet_parts: dict[str, list[tuple[list[str], np.ndarray, np.ndarray]]] = {f: [] for f in FACET_FIELDS}
+        self.sequences: list[tuple[int, SegmentSequences]] = []
         for segreader, offset in leaves:
+            self.sequences.append((offset, segment_sequences(self.folder / SIDECAR_DIR, segreader)))
             arrays = segment_arrays(self.folder, segreader)
             end = offset + arrays.doc_count
             published[offset:end] = arrays.published
@@ -184,9 +187,10 @@ class Session:
             cache.put(key, found)
         return found
 
-    def positions(self, field: str, term: str, docs: np.ndarray) -> dict[int, list[int]]:
-        """Positions of a term in a few documents (sorted global numbers)."""
-        return read_positions(self._leaves, field, term, docs)
+    def window_counts(self, docs: np.ndarray, windows: list[tuple[str, ...]],
+                      title_only: bool = False) -> np.ndarray:
+        """How often each run of folded syllables stands in each of ``docs``."""
+        return window_counts(self.snapshot.sequences, docs, windows, title_only)
 
     def doc_frequency(self, field: str, text: str) -> int:
         return self.reader.doc_frequency(field, text)

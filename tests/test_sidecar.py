@@ -63,7 +63,8 @@ def leaves(folder: Path):
 
 
 def sidecar_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in (folder / SIDECAR_DIR).iterdir())
+    """The arrays files (the token sequences beside them: tests/test_sequences.py)."""
+    return sorted(p.name for p in (folder / SIDECAR_DIR).iterdir() if p.suffix == ".npz")
 
 
 def test_the_writer_saves_one_sidecar_per_segment(ix: Path) -> None:
