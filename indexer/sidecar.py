@@ -107,21 +107,25 @@ def _save(path: Path, arrays: SegmentArrays) -> None:
 
 def _load(path: Path) -> SegmentArrays | None:
     try:
-        with path.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
-            if int(data["format"][0]) != _FORMAT:
-                return None
-            facets = {}
-            for field in FACET_FIELDS:
-                joined = str(data[f"{field}_values"][0])
-                values = joined.split(_SEP) if joined else []
-                facets[field] = (values, data[f"{field}_docs"], data[f"{field}_vals"])
-            return SegmentArrays(
-                doc_count=int(data["doc_count"][0]),
-                published=data["published"],
-                len_title=data["len_title"],
-                len_body=data["len_body"],
-                facets=facets,
-            )
+        with path.open("rb") as fh:
+            data = np.load(fh, allow_pickle=False)
+            if not hasattr(data, "files"):
+                return None  # a single array under this name, not our archive
+            with data:
+                if int(data["format"][0]) != _FORMAT:
+                    return None
+                facets = {}
+                for field in FACET_FIELDS:
+                    joined = str(data[f"{field}_values"][0])
+                    values = joined.split(_SEP) if joined else []
+                    facets[field] = (values, data[f"{field}_docs"], data[f"{field}_vals"])
+                return SegmentArrays(
+                    doc_count=int(data["doc_count"][0]),
+                    published=data["published"],
+                    len_title=data["len_title"],
+                    len_body=data["len_body"],
+                    facets=facets,
+                )
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None
 
