@@ -22,9 +22,11 @@ Python; positions of the top candidates do the same job.)
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
 
@@ -70,11 +72,13 @@ def syllable_spans(text: str) -> list[tuple[str, int, int]]:
         if seen is text:
             return spans
     norm = normalize(text)
-    spans = [
-        (m.group().lower(), m.start(), m.end())
-        for m in SYLLABLE_RE.finditer(norm)
-        if len(m.group()) <= MAX_SYLLABLE_CHARS
-    ]
+    lower = norm.lower()
+    if len(lower) == len(norm):  # lower case first, in one pass, when offsets allow (not "İ")
+        spans = [(s, m.start(), m.end()) for m in SYLLABLE_RE.finditer(lower)
+                 if len(s := m.group()) <= MAX_SYLLABLE_CHARS]
+    else:
+        spans = [(s.lower(), m.start(), m.end()) for m in SYLLABLE_RE.finditer(norm)
+                 if len(s := m.group()) <= MAX_SYLLABLE_CHARS]
     recent.insert(0, (text, spans))
     del recent[_RECENT:]
     return spans
@@ -95,15 +99,43 @@ def folded_terms(text: str) -> list[str]:
     return [fold_term(s) for s, _, _ in syllable_spans(text)]
 
 
+def _pyvi() -> Any:
+    """pyvi's tokenizer, imported on first use.
+
+    pyvi's model is a sklearn-crfsuite CRF, and sklearn-crfsuite imports all
+    of scikit-learn (a second of start-up, most of a cold query) only for a
+    base class it can do without: its ``compat`` module falls back to a
+    plain class when scikit-learn is absent.  So scikit-learn is kept from
+    loading while pyvi does; the model, the features and the tagger are
+    pyvi's own, and segmentation is identical (tests/test_analysis.py).
+    """
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _IMPORT_LOCK:
+            if _TOKENIZER is None:
+                block = "sklearn" not in sys.modules and "sklearn_crfsuite" not in sys.modules
+                if block:
+                    sys.modules["sklearn"] = None  # type: ignore[assignment]
+                try:
+                    from pyvi import ViTokenizer  # noqa: PLC0415 (deliberately lazy)
+                finally:
+                    if block and sys.modules.get("sklearn", 0) is None:
+                        del sys.modules["sklearn"]
+                _TOKENIZER = ViTokenizer
+    return _TOKENIZER
+
+
+_TOKENIZER: Any = None
+_IMPORT_LOCK = threading.Lock()
+
+
 def segment(text: str) -> str:
     """pyvi's segmentation of ``text`` (syllables of one word joined by ``_``).
 
-    pyvi loads its model on first use (about a second), so it is imported
-    here, lazily, and never for text that is not going to be segmented.
+    pyvi loads its model on first use, so it is imported here, lazily, and
+    never for text that is not going to be segmented.
     """
-    from pyvi import ViTokenizer  # noqa: PLC0415 (deliberately lazy)
-
-    return ViTokenizer.tokenize(normalize(text))
+    return _pyvi().tokenize(normalize(text))
 
 
 def word_terms(text: str) -> list[str]:

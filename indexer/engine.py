@@ -74,6 +74,20 @@ def _min_match(matched: np.ndarray, avail: np.ndarray, n: int) -> int:
     return m
 
 
+def _warm_up(snapshot: Snapshot) -> None:
+    """Load, while the index opens and the reader types, what the first
+    query would otherwise wait for: pyvi's model (about a second) and the
+    did-you-mean maps."""
+    from .analysis import segment
+    from .suggest import load_restore_maps
+
+    if "restore" not in snapshot.memo:
+        maps = load_restore_maps(snapshot.folder)
+        if maps is not None:
+            snapshot.memo.setdefault("restore", maps)
+    segment("khởi động")
+
+
 class _Evaluation:
     """The intermediate state of one search (masks are one bool per document)."""
 
@@ -101,6 +115,7 @@ class Engine:
         self._checked = 0.0
         self._snapshot: Snapshot | None = None
         self._snapshot = self._open()
+        threading.Thread(target=_warm_up, args=(self._snapshot,), name="warm-up", daemon=True).start()
 
     # -- index life cycle ----------------------------------------------------
     def _open(self) -> Snapshot:

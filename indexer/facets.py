@@ -113,7 +113,7 @@ class FacetFilters:
 
 
 def _values(facet: FacetIndex, counts: np.ndarray, selected: list[int], limit: int,
-            name: str) -> list[FacetValue]:
+            name: str, parents: dict[str, str]) -> list[FacetValue]:
     order = np.argsort(-counts, kind="stable")
     chosen = [int(i) for i in order[:limit] if counts[i] > 0]
     chosen += [i for i in selected if i not in chosen]
@@ -124,8 +124,12 @@ def _values(facet: FacetIndex, counts: np.ndarray, selected: list[int], limit: i
     nonzero = [int(i) for i in order if counts[i] > 0]
     children: dict[str, list[int]] = {}
     tops: list[int] = []
+    def parent_of(value: str) -> str | None:
+        known = parents.get(value)
+        return (known or None) if known is not None else location_parent(value)
+
     for i in nonzero:
-        parent = location_parent(facet.values[i])
+        parent = parent_of(facet.values[i])
         if parent is None:
             tops.append(i)
         else:
@@ -143,7 +147,7 @@ def _values(facet: FacetIndex, counts: np.ndarray, selected: list[int], limit: i
     shown = {v.value for v in out}
     for i in selected:
         if facet.values[i] not in shown:
-            out.append(FacetValue(facet.values[i], int(counts[i]), True, location_parent(facet.values[i])))
+            out.append(FacetValue(facet.values[i], int(counts[i]), True, parent_of(facet.values[i])))
     return out
 
 
@@ -168,7 +172,8 @@ def facet_counts(
         mask = filters.combined(with_dates, skip=name)
         docs = np.flatnonzero(mask) if mask.sum() * 8 < len(facet.pair_docs) else None
         counts = facet.counts(mask, docs)
-        out[name] = tuple(_values(facet, counts, filters.selected.get(name, []), limit, name))
+        out[name] = tuple(_values(facet, counts, filters.selected.get(name, []), limit, name,
+                                  snapshot.location_parents))
     undated = filters.combined(query_mask) & snapshot.has_time
     months = snapshot.month_index[undated]
     if len(months):

@@ -18,8 +18,8 @@ syllables, id = line number + 1; 0 is the separator).
 from __future__ import annotations
 
 import os
+import threading
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -33,12 +33,28 @@ SEP = 0
 _SUFFIXES = ("tokens.npy", "starts.npy", "titles.npy", "vocab.txt")
 
 
-@dataclass
 class SegmentSequences:
-    tokens: np.ndarray  # uint32, usually a read-only memory map
-    starts: np.ndarray  # int64, doc_count + 1
-    title_ends: np.ndarray  # int64, doc_count
-    vocab: dict[str, int]
+    """One segment's sequences; the vocabulary is read on first use (most
+    queries never need word order, and opening the index should be quick)."""
+
+    def __init__(self, tokens: np.ndarray, starts: np.ndarray, title_ends: np.ndarray,
+                 vocab: dict[str, int] | None = None, vocab_path: Path | None = None) -> None:
+        self.tokens = tokens  # uint32, usually a read-only memory map
+        self.starts = starts  # int64, doc_count + 1
+        self.title_ends = title_ends  # int64, doc_count
+        self._vocab = vocab
+        self._vocab_path = vocab_path
+        self._lock = threading.Lock()
+
+    @property
+    def vocab(self) -> dict[str, int]:
+        if self._vocab is None:
+            with self._lock:
+                if self._vocab is None:
+                    assert self._vocab_path is not None
+                    words = self._vocab_path.read_text(encoding="utf-8").split("\n")
+                    self._vocab = {w: i for i, w in enumerate(words, start=1) if w}
+        return self._vocab
 
 
 def _ids(text: str, vocab: dict[str, int], out: array) -> None:
@@ -94,13 +110,12 @@ def load_sequences(folder: Path, segid: str, doc_count: int) -> SegmentSequences
         tokens = np.load(paths[0], mmap_mode="r")
         starts = np.load(paths[1])
         title_ends = np.load(paths[2])
-        words = paths[3].read_text(encoding="utf-8").split("\n")
     except (OSError, ValueError, EOFError):
         return None
-    if len(starts) != doc_count + 1 or len(title_ends) != doc_count or starts[-1] != len(tokens):
+    if (len(starts) != doc_count + 1 or len(title_ends) != doc_count or starts[-1] != len(tokens)
+            or not paths[3].is_file()):
         return None
-    vocab = {w: i for i, w in enumerate(words, start=1) if w}
-    return SegmentSequences(tokens, starts, title_ends, vocab)
+    return SegmentSequences(tokens, starts, title_ends, vocab_path=paths[3])
 
 
 def segment_sequences(folder: Path, segreader: object) -> SegmentSequences:

@@ -25,7 +25,7 @@ from .sequences import write_sequences
 __all__ = ["SegmentArrays", "segment_arrays", "write_sidecars", "SIDECAR_DIR"]
 
 SIDECAR_DIR = "sidecar"
-_FORMAT = 2
+_FORMAT = 3
 _SEP = "\x1e"
 
 
@@ -39,6 +39,9 @@ class SegmentArrays:
     len_body: np.ndarray
     #: facet field -> (values, doc numbers, value numbers): one pair per (doc, value)
     facets: dict[str, tuple[list[str], np.ndarray, np.ndarray]]
+    #: parent of each location value ("" for a top-level province), worked out
+    #: by the writer so that readers need not load the gazetteer
+    location_parents: list[str]
 
 
 def _segment_id(segreader: object) -> str:
@@ -69,13 +72,17 @@ def _facet_pairs(segreader: object, field: str) -> tuple[list[str], np.ndarray, 
 
 
 def build_segment_arrays(segreader: object) -> SegmentArrays:
+    from .places import location_parent
+
     n = segreader.doc_count_all()  # type: ignore[attr-defined]
+    facets = {f: _facet_pairs(segreader, f) for f in FACET_FIELDS}
     return SegmentArrays(
         doc_count=n,
         published=_column(segreader, "published", "q", NO_TIME, n),
         len_title=_column(segreader, "n_title", "I", 0, n).astype(np.float32),
         len_body=_column(segreader, "n_body", "I", 0, n).astype(np.float32),
-        facets={f: _facet_pairs(segreader, f) for f in FACET_FIELDS},
+        facets=facets,
+        location_parents=[location_parent(v) or "" for v in facets["location"][0]],
     )
 
 
@@ -95,6 +102,7 @@ def _save(path: Path, arrays: SegmentArrays) -> None:
         "len_title": arrays.len_title,
         "len_body": arrays.len_body,
     }
+    data["location_parents"] = np.array([_SEP.join(arrays.location_parents)])
     for field, (values, docs, vals) in arrays.facets.items():
         data[f"{field}_values"] = np.array([_SEP.join(values)])
         data[f"{field}_docs"] = docs
@@ -119,12 +127,14 @@ def _load(path: Path) -> SegmentArrays | None:
                     joined = str(data[f"{field}_values"][0])
                     values = joined.split(_SEP) if joined else []
                     facets[field] = (values, data[f"{field}_docs"], data[f"{field}_vals"])
+                parents = str(data["location_parents"][0]).split(_SEP) if facets["location"][0] else []
                 return SegmentArrays(
                     doc_count=int(data["doc_count"][0]),
                     published=data["published"],
                     len_title=data["len_title"],
                     len_body=data["len_body"],
                     facets=facets,
+                    location_parents=parents,
                 )
     except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile):
         return None

@@ -103,6 +103,7 @@ class Snapshot:
         len_body = np.zeros(n, dtype=np.float32)
         facet_parts: dict[str, list[tuple[list[str], np.ndarray, np.ndarray]]] = {f: [] for f in FACET_FIELDS}
         self.sequences: list[tuple[int, SegmentSequences]] = []
+        self.location_parents: dict[str, str] = {}  # "" for a top-level province
         for segreader, offset in leaves:
             self.sequences.append((offset, segment_sequences(self.folder / SIDECAR_DIR, segreader)))
             arrays = segment_arrays(self.folder, segreader)
@@ -115,6 +116,7 @@ class Snapshot:
                 live[deleted + offset] = False
             for field, (values, docs, vals) in arrays.facets.items():
                 facet_parts[field].append((values, docs.astype(np.int64) + offset, vals))
+            self.location_parents.update(zip(arrays.facets["location"][0], arrays.location_parents))
         self.live = live
         self.live_count = int(live.sum())
         self.published = published

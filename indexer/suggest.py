@@ -22,7 +22,7 @@ from .vietnamese import has_diacritics
 from .snapshot import Session
 
 __all__ = ["restore_diacritics", "correct_spelling", "write_restore_maps", "build_restore_maps",
-           "RestoreMaps", "RESTORE_FILE"]
+           "load_restore_maps", "RestoreMaps", "RESTORE_FILE"]
 
 RESTORE_FILE = "restore.pickle"
 _FORMAT = 2
@@ -32,6 +32,9 @@ _FORMS_PER_SYLLABLE = 4
 #: against a form's own frequency.
 _PAIR_WEIGHT = 3.0
 _WORD_BONUS = 4.0
+#: The most frequent title pairs kept (a large archive has hundreds of
+#: thousands, mostly seen once; loading them all costs the first query).
+_MAX_PAIRS = 60_000
 
 
 @dataclass
@@ -84,6 +87,9 @@ def _title_pairs(reader: Any) -> dict[str, tuple[str, int]]:
         pair, count = seen.most_common(1)[0]
         if pair != key:
             best[key] = (pair, count)
+    if len(best) > _MAX_PAIRS:
+        kept = sorted(best.items(), key=lambda item: -item[1][1])[:_MAX_PAIRS]
+        best = dict(kept)
     return best
 
 
@@ -98,20 +104,21 @@ def write_restore_maps(folder: Path, reader: Any) -> None:
     tmp.replace(folder / RESTORE_FILE)
 
 
+def load_restore_maps(folder: Path) -> RestoreMaps | None:
+    """The maps the writer saved in ``folder``, or None."""
+    try:
+        with (folder / RESTORE_FILE).open("rb") as fh:
+            version, maps = pickle.load(fh)  # noqa: S301 - our own file, written by the indexer
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
+        return None
+    return maps if version == _FORMAT and isinstance(maps, RestoreMaps) else None
+
+
 def _maps(session: Session) -> RestoreMaps:
     memo = session.snapshot.memo
     maps = memo.get("restore")
     if maps is None:
-        path = session.snapshot.folder / RESTORE_FILE
-        try:
-            with path.open("rb") as fh:
-                version, maps = pickle.load(fh)  # noqa: S301 - our own file, written by the indexer
-            if version != _FORMAT:
-                maps = None
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-            maps = None
-        if maps is None:
-            maps = build_restore_maps(session.reader)
+        maps = load_restore_maps(session.snapshot.folder) or build_restore_maps(session.reader)
         memo["restore"] = maps
     return maps
 

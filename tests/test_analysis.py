@@ -238,3 +238,24 @@ def test_the_index_schema_analyses_like_the_module(index_dir) -> None:
         assert [t.text for t in ix.schema["words"].analyzer(text)] == word_terms(text)
     finally:
         ix.close()
+
+
+def test_pyvi_without_scikit_learn_segments_like_pyvi(tmp_path) -> None:
+    """The quick import (scikit-learn kept out) gives pyvi's own output."""
+    import json
+    import subprocess
+    import sys
+
+    from indexer.analysis import segment
+    from indexer.readers import read_paths
+
+    from .conftest import CORPUS
+
+    texts = [a.title + "\n" + a.body[:600] for a in read_paths([CORPUS])][:25]
+    script = ("import json, sys, sklearn\n"  # scikit-learn first: pyvi as installed
+              "from pyvi import ViTokenizer\n"
+              "from indexer.vietnamese import normalize\n"
+              "print(json.dumps([ViTokenizer.tokenize(normalize(t)) for t in json.load(sys.stdin)]))")
+    plain = subprocess.run([sys.executable, "-c", script], input=json.dumps(texts), capture_output=True,
+                           text=True, check=True)
+    assert json.loads(plain.stdout) == [segment(t) for t in texts]
