@@ -296,12 +296,12 @@ class Engine:
             published=datetime.fromisoformat(published) if published else None,
             source=meta.get("source"),
             url=meta.get("url"),
-            snippet=snippet(fields.get("body", ""), terms),
+            snippet=snippet(fields.get("body", ""), terms, trusted=True),
             agencies=tuple(meta.get("agencies") or ()),
             locations=tuple(meta.get("locations") or ()),
             score=float(scores[docnum]) if scores is not None else 0.0,
             category=meta.get("category"),
-            title_html=mark(fields.get("title", ""), terms),
+            title_html=mark(fields.get("title", ""), terms, trusted=True),
         )
 
     @staticmethod

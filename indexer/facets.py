@@ -112,43 +112,68 @@ class FacetFilters:
         return mask
 
 
+#: Places listed under each province, and under each former province.
+_CHILDREN = 5
+_GRANDCHILDREN = 3
+
+
+def _top(counts: np.ndarray, candidates: np.ndarray, k: int) -> list[int]:
+    """The ``k`` candidates with the highest counts (ties: first value first)."""
+    if len(candidates) > k:
+        keep = np.argpartition(-counts[candidates], k - 1)[:k]
+        candidates = candidates[keep]
+    order = np.lexsort((candidates, -counts[candidates]))
+    return [int(i) for i in candidates[order]]
+
+
 def _values(facet: FacetIndex, counts: np.ndarray, selected: list[int], limit: int,
-            name: str, parents: dict[str, str]) -> list[FacetValue]:
-    order = np.argsort(-counts, kind="stable")
-    chosen = [int(i) for i in order[:limit] if counts[i] > 0]
-    chosen += [i for i in selected if i not in chosen]
+            name: str, parent_ids: np.ndarray | None) -> list[FacetValue]:
     picked = set(selected)
-    if name != "location":
+    nonzero = np.flatnonzero(counts)
+    if name != "location" or parent_ids is None:
+        chosen = _top(counts, nonzero, limit)
+        chosen += [i for i in selected if i not in chosen]
         return [FacetValue(facet.values[i], int(counts[i]), i in picked) for i in chosen]
-    # Provinces first, each followed by the places inside it.
-    nonzero = [int(i) for i in order if counts[i] > 0]
-    children: dict[str, list[int]] = {}
-    tops: list[int] = []
-    def parent_of(value: str) -> str | None:
-        known = parents.get(value)
-        return (known or None) if known is not None else location_parent(value)
-
-    for i in nonzero:
-        parent = parent_of(facet.values[i])
-        if parent is None:
-            tops.append(i)
-        else:
-            children.setdefault(parent, []).append(i)
+    # Provinces first, each followed by the places inside it (two levels:
+    # a former province, then its districts and communes).
     out: list[FacetValue] = []
+    # The rest: "show more" asks facet_search, or a larger facet_limit.
+    children_shown = (max(_CHILDREN, limit // 6), max(_GRANDCHILDREN, limit // 10))
+    has_parent = parent_ids[nonzero]
 
-    def emit(i: int, parent: str | None, depth: int) -> None:
-        out.append(FacetValue(facet.values[i], int(counts[i]), i in picked, parent))
+    def emit(i: int, depth: int) -> None:
+        parent = int(parent_ids[i])
+        out.append(FacetValue(facet.values[i], int(counts[i]), i in picked,
+                              facet.values[parent] if parent >= 0 else None))
         if depth < 2:
-            for child in children.get(facet.values[i], [])[: max(5, limit // 3)]:
-                emit(child, facet.values[i], depth + 1)
+            for child in _top(counts, nonzero[has_parent == i], children_shown[depth]):
+                emit(child, depth + 1)
 
-    for i in tops[:limit]:
-        emit(i, None, 0)
+    for i in _top(counts, nonzero[parent_ids[nonzero] < 0], limit):
+        emit(i, 0)
     shown = {v.value for v in out}
     for i in selected:
         if facet.values[i] not in shown:
-            out.append(FacetValue(facet.values[i], int(counts[i]), True, parent_of(facet.values[i])))
+            parent = int(parent_ids[i])
+            out.append(FacetValue(facet.values[i], int(counts[i]), True,
+                                  facet.values[parent] if parent >= 0 else None))
     return out
+
+
+def location_parent_ids(snapshot: Snapshot) -> np.ndarray:
+    """For each location value, the index of its parent value (-1: none),
+    from the writer's saved parents (else the gazetteer), once per snapshot."""
+    found = snapshot.memo.get("location_parent_ids")
+    if found is None:
+        facet = snapshot.facets["location"]
+        found = np.full(len(facet.values), -1, dtype=np.int64)
+        for i, value in enumerate(facet.values):
+            known = snapshot.location_parents.get(value)
+            parent = (known or None) if known is not None else location_parent(value)
+            if parent is not None and parent in facet.ids:
+                found[i] = facet.ids[parent]
+        snapshot.memo["location_parent_ids"] = found
+    return found
 
 
 def _month_label(month_index: int) -> str:
@@ -172,8 +197,8 @@ def facet_counts(
         mask = filters.combined(with_dates, skip=name)
         docs = np.flatnonzero(mask) if mask.sum() * 8 < len(facet.pair_docs) else None
         counts = facet.counts(mask, docs)
-        out[name] = tuple(_values(facet, counts, filters.selected.get(name, []), limit, name,
-                                  snapshot.location_parents))
+        parents = location_parent_ids(snapshot) if name == "location" else None
+        out[name] = tuple(_values(facet, counts, filters.selected.get(name, []), limit, name, parents))
     undated = filters.combined(query_mask) & snapshot.has_time
     months = snapshot.month_index[undated]
     if len(months):
