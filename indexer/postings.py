@@ -100,7 +100,7 @@ class PostingsCache:
     """Recently used postings, bounded by bytes (common words are asked for
     again and again; rare ones are cheap to read)."""
 
-    def __init__(self, max_bytes: int = 256 * 1024 * 1024) -> None:
+    def __init__(self, max_bytes: int = 128 * 1024 * 1024) -> None:
         self.max_bytes = max_bytes
         self._items: OrderedDict[tuple[str, str], Postings] = OrderedDict()
         self._bytes = 0

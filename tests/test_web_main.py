@@ -1,4 +1,5 @@
-"""``python -m search_web``: arguments, and waitress serving the app."""
+"""``python -m search_web``: arguments, waitress for one process, gunicorn
+with a worker per core (a real server process, driven over loopback)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def test_serves_with_waitress_and_closes(index_dir: Path, monkeypatch: pytest.Mo
         seen["status"] = app.test_client().get("/?q=l%C5%A9").status_code
 
     monkeypatch.setattr(waitress, "serve", serve)
-    assert main_module.main(["--index", str(index_dir), "--port", "8123", "--host", "0.0.0.0"]) == 0
+    assert main_module.main(["--index", str(index_dir), "--port", "8123", "--host", "0.0.0.0", "--workers", "1"]) == 0
     assert seen["status"] == 200
     assert seen["options"]["port"] == 8123 and seen["options"]["host"] == "0.0.0.0"
     assert seen["app"].config["INDEX"] == str(index_dir)
@@ -42,7 +43,7 @@ def test_serves_even_without_an_index(tmp_path: Path, monkeypatch: pytest.Monkey
     import waitress
 
     monkeypatch.setattr(waitress, "serve", lambda app, **options: None)
-    assert main_module.main(["--index", str(tmp_path / "none")]) == 0
+    assert main_module.main(["--index", str(tmp_path / "none"), "--workers", "1"]) == 0
     assert "warning: no index at" in capsys.readouterr().err
 
 
@@ -53,3 +54,37 @@ def test_flask_cli_reads_the_index_from_the_environment(index_dir: Path, monkeyp
     app = create_app()
     assert app.config["INDEX"] == str(index_dir)
     assert app.test_client().get("/").status_code == 200
+
+
+def test_gunicorn_serves_with_a_worker_per_core(index_dir: Path) -> None:
+    import json
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "search_web", "--index", str(index_dir), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/search?q=l%C5%A9", timeout=5) as response:
+                    body = json.loads(response.read())
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert body is not None and body["total"] > 0
+        import psutil
+
+        workers = psutil.Process(server.pid).children()
+        assert len(workers) == 2
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "Traceback" not in err
