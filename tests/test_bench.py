@@ -108,7 +108,20 @@ def test_http_load_script(workdir: Path, small_mix: Path) -> None:
     assert level["ok"] > 0 and level["errors"] == 0
 
 
-@pytest.mark.parametrize("script", ["build.py", "queries.py", "incremental.py", "http_load.py"])
+def test_soak_script(workdir: Path) -> None:
+    out = workdir / "soak.json"
+    env = {**os.environ, "BENCH_WORKDIR": str(workdir)}
+    # Exit status 1 only means a goal was missed (a tiny run's memory is noisy): check the report.
+    subprocess.run([sys.executable, str(BENCH / "soak.py"), "--limit", str(LIMIT), "--duration", "6",
+                    "--clients", "2", "--add", "5", "--output", str(out)], cwd=ROOT, env=env, text=True,
+                   capture_output=True, timeout=180)
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["served"] > 0 and not data["errors"]
+    assert data["add"]["returncode"] == 0 and data["add"]["visible_after_s"] is not None
+    assert set(data["phases"]) == {"before", "during", "after"}
+
+
+@pytest.mark.parametrize("script", ["build.py", "queries.py", "incremental.py", "http_load.py", "soak.py"])
 def test_help(script: str) -> None:
     proc = subprocess.run([sys.executable, str(BENCH / script), "--help"], cwd=ROOT, text=True,
                           capture_output=True, timeout=60)
