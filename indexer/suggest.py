@@ -22,7 +22,7 @@ from .vietnamese import has_diacritics
 from .snapshot import Session
 
 __all__ = ["restore_diacritics", "correct_spelling", "write_restore_maps", "build_restore_maps",
-           "load_restore_maps", "RestoreMaps", "RESTORE_FILE"]
+           "load_restore_maps", "RestoreMaps", "TitlePairs", "RESTORE_FILE"]
 
 RESTORE_FILE = "restore.pickle"
 _FORMAT = 2
@@ -72,35 +72,66 @@ def _words(reader: Any) -> dict[str, str]:
     return {k: v for k, (_, v) in best.items() if k != v}
 
 
-def _title_pairs(reader: Any) -> dict[str, tuple[str, int]]:
-    counts: dict[str, Counter[str]] = {}
-    for docnum in range(reader.doc_count_all()):
-        if reader.is_deleted(docnum):
-            continue
-        title = reader.stored_fields(docnum).get("title", "")
+class TitlePairs:
+    """Syllable pairs of titles, counted as articles go by (the writer sees
+    every title anyway; reading them back from the index costs more)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[str]] = {}
+
+    def observe(self, title: str) -> None:
         sylls = [x for x, _, _ in syllable_spans(title)]
         for a, b in zip(sylls, sylls[1:]):
             key = fold_term(a) + " " + fold_term(b)
-            counts.setdefault(key, Counter())[a + " " + b] += 1
-    best = {}
-    for key, seen in counts.items():
-        pair, count = seen.most_common(1)[0]
-        if pair != key:
-            best[key] = (pair, count)
-    if len(best) > _MAX_PAIRS:
-        kept = sorted(best.items(), key=lambda item: -item[1][1])[:_MAX_PAIRS]
-        best = dict(kept)
-    return best
+            self.counts.setdefault(key, Counter())[a + " " + b] += 1
+
+    def add_known(self, pairs: dict[str, tuple[str, int]]) -> None:
+        """Count pairs already in a saved map (an ``add`` extends them)."""
+        for key, (pair, count) in pairs.items():
+            self.counts.setdefault(key, Counter())[pair] += count
+
+    def best(self) -> dict[str, tuple[str, int]]:
+        best = {}
+        for key, seen in self.counts.items():
+            pair, count = seen.most_common(1)[0]
+            if pair != key:
+                best[key] = (pair, count)
+        if len(best) > _MAX_PAIRS:
+            best = dict(sorted(best.items(), key=lambda item: -item[1][1])[:_MAX_PAIRS])
+        return best
+
+
+def _title_pairs(reader: Any) -> dict[str, tuple[str, int]]:
+    pairs = TitlePairs()
+    for docnum in range(reader.doc_count_all()):
+        if not reader.is_deleted(docnum):
+            pairs.observe(reader.stored_fields(docnum).get("title", ""))
+    return pairs.best()
 
 
 def build_restore_maps(reader: Any) -> RestoreMaps:
     return RestoreMaps(_forms(reader), _words(reader), _title_pairs(reader))
 
 
-def write_restore_maps(folder: Path, reader: Any) -> None:
+def write_restore_maps(folder: Path, reader: Any, titles: TitlePairs | None = None,
+                       extends: RestoreMaps | None = None) -> None:
+    """Save the maps of the index ``reader`` reads.
+
+    ``titles`` are the pairs of the titles just written: with them, a build
+    need not read every title back.  An ``add`` passes the maps it
+    ``extends``: the syllable forms are read again (a second or two), the
+    compounds kept (reading them all costs ten), the title pairs counted on.
+    """
+    if extends is not None and titles is not None:
+        titles.add_known(extends.pairs)
+        maps = RestoreMaps(_forms(reader), extends.words, titles.best())
+    elif titles is not None:
+        maps = RestoreMaps(_forms(reader), _words(reader), titles.best())
+    else:
+        maps = build_restore_maps(reader)
     tmp = folder / f".{RESTORE_FILE}.tmp"
     with tmp.open("wb") as fh:
-        pickle.dump((_FORMAT, build_restore_maps(reader)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_FORMAT, maps), fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(folder / RESTORE_FILE)
 
 

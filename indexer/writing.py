@@ -25,7 +25,7 @@ from .pipeline import Deduper, IngestReport, body_key, ingest
 from .readers import estimate_count
 from .schema import SCHEMA_VERSION, build_schema, document_fields
 from .sidecar import write_sidecars
-from .suggest import write_restore_maps
+from .suggest import TitlePairs, load_restore_maps, write_restore_maps
 from .store import IndexDir, IndexError_
 from .places import location_values
 
@@ -83,10 +83,12 @@ def _writer(ix: Any, articles: int) -> IndexWriter:
     return ix.writer(limitmb=256, compound=False)
 
 
-def _index_articles(writer: IndexWriter, articles: Iterable[Article], bar: Any, update: bool) -> None:
+def _index_articles(writer: IndexWriter, articles: Iterable[Article], bar: Any, update: bool,
+                    titles: TitlePairs) -> None:
     put = writer.update_document if update else writer.add_document
     for article in articles:
         put(**document_fields(article, location_values(article), body_key(article)))
+        titles.observe(article.title)
         bar.update(1)
 
 
@@ -115,10 +117,12 @@ def build(
             ix = whoosh_index.create_in(str(folder), build_schema())
             expected = estimate_count(paths)
             writer = _writer(ix, expected)
+            titles = TitlePairs()
             try:
                 deduper = Deduper(bodies=not keep_duplicates)
                 with _progress(expected, "indexing", progress) as bar:
-                    _index_articles(writer, ingest(paths, report, deduper=deduper), bar, update=False)
+                    _index_articles(writer, ingest(paths, report, deduper=deduper), bar, update=False,
+                                    titles=titles)
             except BaseException:
                 writer.cancel()
                 raise
@@ -128,7 +132,7 @@ def build(
             writer.commit()
             with ix.reader() as reader:
                 write_sidecars(folder, reader)
-                write_restore_maps(folder, reader)
+                write_restore_maps(folder, reader, titles)
                 count = reader.doc_count()
             ix.close()
             now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
@@ -155,11 +159,13 @@ def _open_live(store: IndexDir) -> tuple[Path, Any]:
     return folder, whoosh_index.open_dir(str(folder))
 
 
-def _finish_write(store: IndexDir, folder: Path, ix: Any, restore_maps: bool = True) -> int:
+def _finish_write(store: IndexDir, folder: Path, ix: Any, titles: TitlePairs | None = None) -> int:
+    """Sidecars for new segments, the did-you-mean maps extended by what an
+    ``add`` wrote (``titles``), and the info file."""
     with ix.reader() as reader:
         write_sidecars(folder, reader)
-        if restore_maps:
-            write_restore_maps(folder, reader)
+        if titles is not None:
+            write_restore_maps(folder, reader, titles, extends=load_restore_maps(folder))
         count = reader.doc_count()
     ix.close()
     store.touch_info(articles=count)
@@ -193,15 +199,17 @@ def add(
 
             deduper = Deduper(known)
             writer = _writer(ix, expected)
+            titles = TitlePairs()
             try:
                 with _progress(expected, "adding", progress) as bar:
-                    _index_articles(writer, ingest(paths, report, deduper=deduper), bar, update=True)
+                    _index_articles(writer, ingest(paths, report, deduper=deduper), bar, update=True,
+                                    titles=titles)
             except BaseException:
                 writer.cancel()
                 raise
         segments = len(ix._segments())  # noqa: SLF001 - Whoosh has no public count
         writer.commit(merge=segments >= MAX_SEGMENTS)
-        count = _finish_write(store, folder, ix)
+        count = _finish_write(store, folder, ix, titles)
     return WriteResult(report, count, time.perf_counter() - started, folder.name)
 
 
@@ -226,6 +234,6 @@ def delete(index: str | os.PathLike[str], ids: Iterable[str], *, wait: bool = Fa
             writer.cancel()
             raise
         writer.commit(merge=False)
-        count = _finish_write(store, folder, ix, restore_maps=False)
+        count = _finish_write(store, folder, ix)
     return WriteResult(IngestReport(), count, time.perf_counter() - started, folder.name,
                        deleted=deleted, missing=tuple(missing))
