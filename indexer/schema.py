@@ -16,6 +16,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, STORED, TEXT, Schema
 
+from . import whoosh_patches  # noqa: F401 - applied before any index is written or read
 from .analysis import SyllableAnalyzer, WordAnalyzer
 from .model import Article
 
