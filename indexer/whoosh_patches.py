@@ -28,7 +28,7 @@ def _cached_reader(self: Any, fieldname: str, column: Any) -> Any:
 
 
 def apply() -> None:
-    W3PerDocReader._cached_reader = _cached_reader  # noqa: SLF001
+    W3PerDocReader._cached_reader = _cached_reader
 
 
 apply()
