@@ -9,15 +9,16 @@ Three term forms, each in its own fields so that ranking can tell them apart:
 
 - *exact* syllables that carry a diacritic: lower case, NFC, traditional
   tone marks (``học``);
-- *folded* syllables, with positions: no diacritics, ``đ`` → ``d``
-  (``hoc``), so a query typed without Vietnamese input still matches, and
-  phrases and proximity are checked on them;
+- *folded* syllables: no diacritics, ``đ`` → ``d``
+  (``hoc``), so a query typed without Vietnamese input still matches;
+  phrases and proximity are checked on the same folded syllables, kept in
+  order in the forward index (``sequences.py``);
 - pyvi *words* of two or more syllables (``khoa_học``), exact: the
   segmenter's view of the compound words.
 
 (A field of syllable bigrams was tried for proximity: it tripled the index
 and doubled the build time, since Whoosh writes every distinct term in
-Python; positions of the top candidates do the same job.)
+Python; the forward index of the top candidates does the same job.)
 """
 
 from __future__ import annotations

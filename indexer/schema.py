@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Bumped whenever fields change meaning; an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: Separator of facet values inside one field value (values contain commas).
 VALUE_SEP = "\x1f"
 #: Column value of an article without a publication time.
@@ -82,13 +82,16 @@ def _unscored(field: Any) -> Any:
 
 
 def build_schema() -> Schema:
+    # No field stores positions: word order is read from the forward index
+    # (sequences.py), and positions made every postings block several times
+    # larger to write and to unpickle (version 3 dropped them).
     return Schema(
         id=ID(stored=True, unique=True),
         body_hash=ID(),
         title=_unscored(TEXT(analyzer=SyllableAnalyzer(), phrase=False, stored=True)),
-        title_f=_unscored(TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=True)),
+        title_f=_unscored(TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=False)),
         body=_unscored(TEXT(analyzer=SyllableAnalyzer(), phrase=False, stored=True)),
-        body_f=_unscored(TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=True)),
+        body_f=_unscored(TEXT(analyzer=SyllableAnalyzer(folded=True), phrase=False)),
         words=_unscored(TEXT(analyzer=WordAnalyzer(), phrase=False)),
         agency=_unscored(TEXT(analyzer=ValuesAnalyzer(), phrase=False)),
         location=_unscored(TEXT(analyzer=ValuesAnalyzer(), phrase=False)),
