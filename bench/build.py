@@ -137,8 +137,9 @@ def tantivy_open(path: Path, create: bool = False) -> Any:
 
 
 def tantivy_doc(rid: str, title: str, body: str, source: str, category: str, published: str) -> Any:
-    import tantivy
     from datetime import datetime, timezone
+
+    import tantivy
 
     when = datetime.fromisoformat(published).astimezone(timezone.utc).replace(tzinfo=None)
     doc = tantivy.Document(id=rid, title=title, body=body, source=source, category=category, published=when)

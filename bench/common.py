@@ -1,5 +1,6 @@
 """Helpers shared by the benchmark scripts: where the data is, what machine
-ran them, how a process tree's memory is sampled, percentiles, tables, JSON.
+ran them, how a process tree's memory is sampled, percentiles, tables, JSON
+(the web servers the HTTP benchmarks start are in ``servers.py``).
 
 Every script prints the machine next to its figures because absolute times
 on a shared 2-core box are noisy: the medians and the ratios to the peers
@@ -341,83 +342,6 @@ def write_json(name: str, payload: dict[str, Any], out: Path | None = None) -> P
     path.write_text(json.dumps(clean(payload), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {path}")
     return path
-
-
-# -- servers -----------------------------------------------------------------
-def free_port() -> int:
-    """A free TCP port on the loopback interface."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def web_available() -> bool:
-    return (ROOT / "search_web" / "__main__.py").exists()
-
-
-def start_server(cmd: Sequence[str], port: int, probe: str = "/api/search?q=", timeout: float = 120.0,
-                 log: Path | None = None) -> subprocess.Popen[bytes]:
-    """Start a loopback HTTP server and wait until ``probe`` answers (any status)."""
-    import urllib.error
-    import urllib.request
-
-    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
-    proc = subprocess.Popen(list(cmd), cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}: {' '.join(cmd)}"
-                               + (f" (log: {log})" if log else ""))
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}{probe}", timeout=30) as resp:
-                resp.read()
-            return proc
-        except urllib.error.HTTPError:
-            return proc
-        except (OSError, urllib.error.URLError):
-            time.sleep(0.2)
-    stop_server(proc)
-    raise RuntimeError(f"server did not answer on port {port} within {timeout:.0f} s")
-
-
-def stop_server(proc: subprocess.Popen[bytes]) -> None:
-    """Stop the server this script started (SIGTERM, then SIGKILL)."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
-def tree_rss_mb(pid: int) -> float:
-    import psutil
-
-    try:
-        root = psutil.Process(pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)]) / 2**20
-    except psutil.Error:
-        return math.nan
-
-
-def tree_memory_mb(pid: int) -> dict[str, float]:
-    """RSS, USS and PSS of a process tree: RSS counts a file mapped twice
-    twice, USS is the private memory, PSS shares pages out fairly."""
-    import psutil
-
-    out = {"rss": 0.0, "uss": 0.0, "pss": 0.0}
-    try:
-        root = psutil.Process(pid)
-        for proc in [root, *root.children(recursive=True)]:
-            full = proc.memory_full_info()
-            for key in out:
-                out[key] += getattr(full, key) / 2**20
-    except psutil.Error:
-        return {k: math.nan for k in out}
-    return out
 
 
 def web_query_string(query: BenchQuery, **extra: str) -> str:

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build as B  # noqa: E402
 import common as C  # noqa: E402
+import servers as S  # noqa: E402
 
 THREADS = 8
 
@@ -124,11 +125,11 @@ def drive(name: str, cmd: list[str], port: int, paths: list[str], args: argparse
     """Start one server, warm it, run every level, stop it."""
     print(f"{name}: starting {' '.join(cmd[1:4])} ... on port {port}", file=sys.stderr)
     started = time.perf_counter()
-    server = C.start_server(cmd, port, log=C.VAR / f"http-{name}.log")
+    server = S.start_server(cmd, port, log=C.VAR / f"http-{name}.log")
     out: dict[str, Any] = {"ready_s": time.perf_counter() - started, "levels": {}}
     try:
-        Load(port, paths[:args.warmup], 2, 600.0, args.warmup).run()
-        out["rss_start_mb"] = C.tree_rss_mb(server.pid)
+        out["warmup_errors"] = S.warm(port, paths, args.warmup_clients)
+        out["rss_start_mb"] = S.tree_rss_mb(server.pid)
         for clients in args.levels:
             load = Load(port, paths, clients, args.duration, args.max_requests)
             with C.TreeSampler(server.pid, interval=0.25, pss_every=10**9) as sampler:
@@ -143,10 +144,10 @@ def drive(name: str, cmd: list[str], port: int, paths: list[str], args: argparse
             lv = out["levels"][str(clients)]
             print(f"  {name} x{clients}: {lv['searches_per_s']:.1f}/s p95 {lv['p95_ms']:.0f} ms "
                   f"errors {lv['errors']}", file=sys.stderr)
-        out["rss_end_mb"] = C.tree_rss_mb(server.pid)
-        out["memory_end_mb"] = C.tree_memory_mb(server.pid)
+        out["rss_end_mb"] = S.tree_rss_mb(server.pid)
+        out["memory_end_mb"] = S.tree_memory_mb(server.pid)
     finally:
-        C.stop_server(server)
+        S.stop_server(server)
     return out
 
 
@@ -158,7 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 8, 32], help="concurrent clients (default 1 8 32)")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per level (default 20)")
     parser.add_argument("--max-requests", type=int, default=100_000, help="cap on requests per level")
-    parser.add_argument("--warmup", type=int, default=None, help="warm-up requests (default: one pass of the mix)")
+    parser.add_argument("--warmup-clients", type=int, default=8,
+                        help="warm-up connections, each sending the whole mix once (default 8)")
     parser.add_argument("--skip-fts", action="store_true", help="no SQLite FTS5 peer")
     parser.add_argument("--output", type=Path, help="JSON path (default bench/results/http_load[-N].json)")
     parser.add_argument("--serve-fts5", type=Path, help=argparse.SUPPRESS)
@@ -172,25 +174,24 @@ def main(argv: list[str] | None = None) -> int:
     index = args.index or paths.index
     if not (index / "CURRENT").exists():
         sys.exit(f"error: no index at {index}: run bench/build.py{' --limit %d' % args.limit if args.limit else ''}")
-    if not C.web_available():
+    if not S.web_available():
         sys.exit("error: search_web/__main__.py is absent: the web app is not there yet")
     queries = C.load_queries(args.queries)
     urls = [f"/api/search?{C.web_query_string(q)}" for q in queries]
-    args.warmup = len(urls) if args.warmup is None else args.warmup
     print(C.machine_line(info))
     print(C.DATES_NOTE)
     print(f"index: {index}; {len(urls)} queries from {args.queries}; {args.duration:.0f} s per level; "
           f"closed-loop clients on loopback from this process (the server is another process)")
 
     results: dict[str, Any] = {}
-    port = C.free_port()
+    port = S.free_port()
     results["ours"] = drive("ours", [C.PYTHON, "-m", "search_web", "--index", str(index), "--host", "127.0.0.1",
                                      "--port", str(port)], port, urls, args)
     if not args.skip_fts:
         if not paths.fts_db.exists():
             print(f"building the FTS5 peer's database {paths.fts_db} ...", file=sys.stderr)
             B.fts5_build(B.prepare_input(paths.jsonl, args.limit), paths.fts_db)
-        port = C.free_port()
+        port = S.free_port()
         results["fts5"] = drive("fts5", [C.PYTHON, str(Path(__file__).resolve()), "--serve-fts5", str(paths.fts_db),
                                          "--port", str(port)], port, urls, args)
 

@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build as B  # noqa: E402
 import common as C  # noqa: E402
+import servers as S  # noqa: E402
 
 Probe = Callable[[], bool]
 
@@ -126,9 +127,9 @@ def run_ours(index: Path, new_file: Path, new: list[dict[str, Any]], gone: list[
     add_q, add_id = title_query(new[-1]), nfc(new[-1]["id"])
     del_q, del_id = title_query(gone[-1]), nfc(gone[-1]["id"])
     server = None
-    port = C.free_port()
+    port = S.free_port()
     if watch_web:
-        server = C.start_server([C.PYTHON, "-m", "search_web", "--index", str(index), "--host", "127.0.0.1",
+        server = S.start_server([C.PYTHON, "-m", "search_web", "--index", str(index), "--host", "127.0.0.1",
                                  "--port", str(port)], port, log=C.VAR / "incremental-web.log")
     try:
         out: dict[str, Any] = {}
@@ -157,7 +158,7 @@ def run_ours(index: Path, new_file: Path, new: list[dict[str, Any]], gone: list[
     finally:
         backend.close()
         if server is not None:
-            C.stop_server(server)
+            S.stop_server(server)
 
 
 def run_fts5(db: Path, new: list[dict[str, Any]], gone: list[dict[str, Any]], timeout: float) -> dict[str, Any]:
@@ -256,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     backend = open_backend(str(work / "index"))
     gone = pick_deleted(backend, paths.jsonl, args.delete)
     backend.close()
-    watch_web = C.web_available() and not args.no_web
+    watch_web = S.web_available() and not args.no_web
     print(C.machine_line(info))
     print(C.DATES_NOTE)
     print(f"index: copy of {source}; adding {len(new)} Dân Trí articles, deleting {len(gone)} VNTC articles; "

@@ -33,7 +33,8 @@ import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import date, datetime, time as dtime, timezone
+from datetime import date, datetime, timezone
+from datetime import time as dtime
 from pathlib import Path
 from typing import Any
 

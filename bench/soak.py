@@ -27,6 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common as C  # noqa: E402
+import servers as S  # noqa: E402
 
 
 class Load:
@@ -106,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=300.0, help="seconds of load (default 300)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--add", type=int, default=1000, help="articles added part-way (default 1000)")
+    parser.add_argument("--warmup-clients", type=int, default=8,
+                        help="warm-up connections, each sending the whole mix once before memory is first read "
+                             "(default 8; 0: none)")
     parser.add_argument("--output", type=Path, help="JSON path (default bench/results/soak[-N].json)")
     args = parser.parse_args(argv)
 
@@ -127,16 +131,12 @@ def main(argv: list[str] | None = None) -> int:
     C.write_jsonl_gz(new, new_file)
     paths = ["/api/search?" + C.web_query_string(q) for q in C.load_queries()]
 
-    port = C.free_port()
-    server = C.start_server([C.PYTHON, "-m", "search_web", "--index", str(index), "--port", str(port)], port,
+    port = S.free_port()
+    server = S.start_server([C.PYTHON, "-m", "search_web", "--index", str(index), "--port", str(port)], port,
                             log=work / "server.log")
     try:
-        for path in paths[: min(len(paths), 60)]:  # warm both workers a little
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-            conn.request("GET", path)
-            conn.getresponse().read()
-            conn.close()
-        memory_start = C.tree_memory_mb(server.pid)
+        S.warm(port, paths, args.warmup_clients)
+        memory_start = S.tree_memory_mb(server.pid)
         load = Load(port, paths, args.clients)
         started = time.monotonic()
         load.start()
@@ -155,10 +155,10 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.1)
         time.sleep(max(0.0, started + args.duration - time.monotonic()))
         load.stop()
-        memory_end = C.tree_memory_mb(server.pid)
+        memory_end = S.tree_memory_mb(server.pid)
         total_s = time.monotonic() - started
     finally:
-        C.stop_server(server)
+        S.stop_server(server)
 
     phases = {name: C.summary_ms(values) for name, values in load.latencies.items()}
     growth = (memory_end["pss"] / memory_start["pss"] - 1) * 100 if memory_start["pss"] else float("nan")

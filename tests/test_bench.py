@@ -102,7 +102,7 @@ def test_incremental_script(workdir: Path) -> None:
 def test_http_load_script(workdir: Path, small_mix: Path) -> None:
     out = workdir / "http.json"
     _run(workdir, "http_load.py", "--limit", str(LIMIT), "--queries", str(small_mix), "--duration", "1",
-         "--levels", "1", "2", "--warmup", "3", "--output", str(out))
+         "--levels", "1", "2", "--warmup-clients", "1", "--output", str(out))
     data = json.loads(out.read_text(encoding="utf-8"))
     level = data["results"]["ours"]["levels"]["2"]
     assert level["ok"] > 0 and level["errors"] == 0
@@ -113,7 +113,7 @@ def test_soak_script(workdir: Path) -> None:
     env = {**os.environ, "BENCH_WORKDIR": str(workdir)}
     # Exit status 1 only means a goal was missed (a tiny run's memory is noisy): check the report.
     subprocess.run([sys.executable, str(BENCH / "soak.py"), "--limit", str(LIMIT), "--duration", "6",
-                    "--clients", "2", "--add", "5", "--output", str(out)], cwd=ROOT, env=env, text=True,
+                    "--clients", "2", "--add", "5", "--warmup-clients", "1", "--output", str(out)], cwd=ROOT, env=env, text=True,
                    capture_output=True, timeout=180)
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["served"] > 0 and not data["errors"]
