@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import shutil
 import sys
 import threading
 import time
+import unicodedata
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -85,16 +87,17 @@ class Load:
             thread.join(timeout=70)
 
 
-def _probe(port: int, title: str) -> bool:
-    """Is the article with this title found (a phrase search of its title)?"""
-    query = urllib.parse.urlencode({"q": f'"{title}"', "per_page": 1})
+def _probe(port: int, record: dict[str, Any]) -> bool:
+    """Is this added article among the hits of a phrase search for the first
+    ten words of its title?"""
+    words = record["title"].replace('"', " ").split()[:10]
+    query = urllib.parse.urlencode({"q": '"' + " ".join(words) + '"', "per_page": 20})
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         conn.request("GET", f"/api/search?{query}")
-        import json
-
         body = json.loads(conn.getresponse().read())
-        return body.get("total", 0) > 0
+        wanted = unicodedata.normalize("NFC", record["id"])
+        return any(hit.get("id") == wanted for hit in body.get("hits", []))
     finally:
         conn.close()
 
@@ -146,10 +149,10 @@ def main(argv: list[str] | None = None) -> int:
         added = C.run_measured([C.PYTHON, "-m", "indexer", "add", "--quiet", "--index", str(index), str(new_file)])
         add_seconds = time.monotonic() - add_started
         load.phase = "after"
-        probe_title = new[len(new) // 2]["title"]
         visible_after = None
-        for _ in range(200):
-            if _probe(port, probe_title):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if _probe(port, new[len(new) // 2]):
                 visible_after = time.monotonic() - add_started - add_seconds
                 break
             time.sleep(0.1)

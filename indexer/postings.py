@@ -18,7 +18,7 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 
-__all__ = ["Postings", "read_postings", "PostingsCache", "EMPTY"]
+__all__ = ["Postings", "read_postings", "segment_postings", "PostingsCache", "SHARED_CACHE", "EMPTY"]
 
 
 class Postings:
@@ -76,24 +76,42 @@ def _leaf_arrays(matcher: object) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(ids_list, dtype=np.int64), np.asarray(tf_list, dtype=np.float32)
 
 
-def read_postings(leaves: list[tuple[object, int]], field: str, text: str) -> Postings:
-    """The postings of ``field:text`` over all segments, in global doc numbers."""
-    ids_parts = []
-    tf_parts = []
-    for segreader, offset in leaves:
-        try:
-            matcher = segreader.postings(field, text)  # type: ignore[attr-defined]
-        except TermNotFound:
-            continue
-        ids, tf = _leaf_arrays(matcher)
-        if len(ids):
-            ids_parts.append((ids + offset).astype(np.int32))
-            tf_parts.append(tf)
-    if not ids_parts:
+def segment_postings(segreader: object, field: str, text: str) -> Postings:
+    """The postings of ``field:text`` in one segment, in its own doc numbers."""
+    try:
+        matcher = segreader.postings(field, text)  # type: ignore[attr-defined]
+    except TermNotFound:
         return EMPTY
-    if len(ids_parts) == 1:
-        return Postings(ids_parts[0], tf_parts[0])
-    return Postings(np.concatenate(ids_parts), np.concatenate(tf_parts))
+    ids, tf = _leaf_arrays(matcher)
+    if not len(ids):
+        return EMPTY
+    return Postings(ids.astype(np.int32), tf)
+
+
+def read_postings(leaves: list[tuple[object, int]], field: str, text: str,
+                  cache: PostingsCache | None = None, scope: str = "") -> Postings:
+    """The postings of ``field:text`` over all segments, in global doc numbers.
+
+    ``cache`` holds each segment's part under the segment's id: a segment
+    never changes once written (deletions are masked elsewhere), so its
+    postings stay valid in the next generation an ``add`` makes, and a
+    reader does not start cold again after every update."""
+    parts = []
+    for segreader, offset in leaves:
+        key = (scope, segreader.segment().segment_id(), field, text)  # type: ignore[attr-defined]
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            found = segment_postings(segreader, field, text)
+            if cache is not None:
+                cache.put(key, found)
+        if len(found):
+            parts.append((found, offset))
+    if not parts:
+        return EMPTY
+    if len(parts) == 1 and parts[0][1] == 0:
+        return parts[0][0]
+    return Postings(np.concatenate([p.ids + np.int32(offset) for p, offset in parts]),
+                    np.concatenate([p.tf for p, _ in parts]))
 
 
 class PostingsCache:
@@ -102,18 +120,18 @@ class PostingsCache:
 
     def __init__(self, max_bytes: int = 128 * 1024 * 1024) -> None:
         self.max_bytes = max_bytes
-        self._items: OrderedDict[tuple[str, str], Postings] = OrderedDict()
+        self._items: OrderedDict[tuple[str, ...], Postings] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> Postings | None:
+    def get(self, key: tuple[str, ...]) -> Postings | None:
         with self._lock:
             item = self._items.get(key)
             if item is not None:
                 self._items.move_to_end(key)
             return item
 
-    def put(self, key: tuple[str, str], value: Postings) -> None:
+    def put(self, key: tuple[str, ...], value: Postings) -> None:
         size = value.nbytes
         if size > self.max_bytes // 4:
             return
@@ -125,3 +143,9 @@ class PostingsCache:
             while self._bytes > self.max_bytes and self._items:
                 _, old = self._items.popitem(last=False)
                 self._bytes -= old.nbytes
+
+
+#: One per process, shared by every generation of every index it opens
+#: (keys carry the index folder and the segment id), so memory stays within
+#: one bound however often the index is updated.
+SHARED_CACHE = PostingsCache()

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from .postings import Postings, PostingsCache, read_postings
+from .postings import SHARED_CACHE, Postings, read_postings
 from .schema import FACET_FIELDS, NO_TIME
 from .sequences import SegmentSequences, segment_sequences, window_counts
 from .sidecar import SIDECAR_DIR, segment_arrays
@@ -80,7 +80,6 @@ class Snapshot:
         self.ix = ix
         self.key = key
         self.schema = ix.schema
-        self.postings_cache = PostingsCache()
         self._pool: list[Any] = []
         self._pool_lock = threading.Lock()
         self._retired = False
@@ -179,15 +178,10 @@ class Session:
         self.snapshot = snapshot
         self.reader = reader
         self._leaves = list(reader.leaf_readers())
+        self._scope = str(snapshot.folder.parent)  # the index, not the generation
 
     def postings(self, field: str, text: str) -> Postings:
-        key = (field, text)
-        cache = self.snapshot.postings_cache
-        found = cache.get(key)
-        if found is None:
-            found = read_postings(self._leaves, field, text)
-            cache.put(key, found)
-        return found
+        return read_postings(self._leaves, field, text, SHARED_CACHE, self._scope)
 
     def window_counts(self, docs: np.ndarray, windows: list[tuple[str, ...]],
                       title_only: bool = False) -> np.ndarray:
