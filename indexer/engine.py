@@ -79,12 +79,10 @@ def _warm_up(snapshot: Snapshot) -> None:
     query would otherwise wait for: pyvi's model (about a second) and the
     did-you-mean maps."""
     from .analysis import segment
-    from .suggest import load_restore_maps
+    from .suggest import restore_maps
 
-    if "restore" not in snapshot.memo:
-        maps = load_restore_maps(snapshot.folder)
-        if maps is not None:
-            snapshot.memo.setdefault("restore", maps)
+    with snapshot.session() as session:
+        restore_maps(session)
     segment("khởi động")
 
 
@@ -155,7 +153,12 @@ class Engine:
         if snap is not None and now - self._checked < self.refresh_seconds:
             return snap
         with self._lock:
-            self._checked = now
+            # Threads that queued here behind the one that reopened the
+            # index must take its snapshot, not open one each.
+            snap = self._snapshot
+            if snap is not None and time.monotonic() - self._checked < self.refresh_seconds:
+                return snap
+            self._checked = time.monotonic()
             key = self._current_key()
             if snap is not None and (key is None or key == snap.key):
                 return snap

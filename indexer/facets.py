@@ -163,8 +163,8 @@ def _values(facet: FacetIndex, counts: np.ndarray, selected: list[int], limit: i
 def location_parent_ids(snapshot: Snapshot) -> np.ndarray:
     """For each location value, the index of its parent value (-1: none),
     from the writer's saved parents (else the gazetteer), once per snapshot."""
-    found = snapshot.memo.get("location_parent_ids")
-    if found is None:
+
+    def make() -> np.ndarray:
         facet = snapshot.facets["location"]
         found = np.full(len(facet.values), -1, dtype=np.int64)
         for i, value in enumerate(facet.values):
@@ -172,8 +172,9 @@ def location_parent_ids(snapshot: Snapshot) -> np.ndarray:
             parent = (known or None) if known is not None else location_parent(value)
             if parent is not None and parent in facet.ids:
                 found[i] = facet.ids[parent]
-        snapshot.memo["location_parent_ids"] = found
-    return found
+        return found
+
+    return snapshot.memoized("location_parent_ids", make)
 
 
 def _month_label(month_index: int) -> str:

@@ -53,9 +53,8 @@ class QueryScores:
 
 def _norms(session: Session, params: RankParams) -> dict[str, np.ndarray]:
     snap = session.snapshot
-    memo_key = f"norms:{params}"
-    norms = snap.memo.get(memo_key)
-    if norms is None:
+
+    def make() -> dict[str, np.ndarray]:
         live = snap.live
         norms = {}
         for name, lengths, b in (
@@ -66,8 +65,9 @@ def _norms(session: Session, params: RankParams) -> dict[str, np.ndarray]:
             avg = float(lengths[live].mean()) if live.any() else 1.0
             avg = avg or 1.0
             norms[name] = (1.0 / (1.0 - b + b * lengths / avg)).astype(np.float32)
-        snap.memo[memo_key] = norms
-    return norms
+        return norms
+
+    return snap.memoized(f"norms:{params}", make)
 
 
 def _idf(n_docs: int, df: int) -> float:

@@ -10,7 +10,7 @@ closed as they come back.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,7 +83,8 @@ class Snapshot:
         self._pool: list[Any] = []
         self._pool_lock = threading.Lock()
         self._retired = False
-        self.memo: dict[str, Any] = {}  # lazily built per-snapshot data (suggestion maps)
+        self.memo: dict[str, Any] = {}  # lazily built per-snapshot data (suggestion maps); see memoized()
+        self._memo_lock = threading.Lock()
         reader = ix.reader()
         try:
             self._load_arrays(reader)
@@ -144,6 +145,20 @@ class Snapshot:
         docs = np.concatenate(all_docs) if all_docs else np.zeros(0, np.int64)
         vals = np.concatenate(all_vals) if all_vals else np.zeros(0, np.int32)
         return FacetIndex.build(n, values, docs, vals)
+
+    def memoized(self, key: str, make: Callable[[], Any]) -> Any:
+        """``memo[key]``, made once: threads that ask together for data a new
+        snapshot has not built yet wait for one copy instead of each making
+        their own (four copies of the did-you-mean maps at once is how a
+        server's memory grew after every update)."""
+        found = self.memo.get(key)
+        if found is None:
+            with self._memo_lock:
+                found = self.memo.get(key)
+                if found is None:
+                    found = make()
+                    self.memo[key] = found
+        return found
 
     # -- readers -------------------------------------------------------------
     @contextmanager

@@ -22,7 +22,7 @@ from .vietnamese import has_diacritics
 from .snapshot import Session
 
 __all__ = ["restore_diacritics", "correct_spelling", "write_restore_maps", "build_restore_maps",
-           "load_restore_maps", "RestoreMaps", "TitlePairs", "RESTORE_FILE"]
+           "load_restore_maps", "restore_maps", "RestoreMaps", "TitlePairs", "RESTORE_FILE"]
 
 RESTORE_FILE = "restore.pickle"
 _FORMAT = 2
@@ -145,13 +145,11 @@ def load_restore_maps(folder: Path) -> RestoreMaps | None:
     return maps if version == _FORMAT and isinstance(maps, RestoreMaps) else None
 
 
-def _maps(session: Session) -> RestoreMaps:
-    memo = session.snapshot.memo
-    maps = memo.get("restore")
-    if maps is None:
-        maps = load_restore_maps(session.snapshot.folder) or build_restore_maps(session.reader)
-        memo["restore"] = maps
-    return maps
+def restore_maps(session: Session) -> RestoreMaps:
+    """The snapshot's did-you-mean maps: saved by the writer, else built."""
+    snapshot = session.snapshot
+    return snapshot.memoized("restore", lambda: load_restore_maps(snapshot.folder)
+                             or build_restore_maps(session.reader))
 
 
 def restore_diacritics(session: Session, syllables: list[str]) -> str | None:
@@ -164,7 +162,7 @@ def restore_diacritics(session: Session, syllables: list[str]) -> str | None:
     """
     if not syllables:
         return None
-    maps = _maps(session)
+    maps = restore_maps(session)
     folded = [fold_term(s) for s in syllables]
     options: list[list[tuple[str, float]]] = []
     for typed, key in zip(syllables, folded):

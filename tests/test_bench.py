@@ -116,7 +116,8 @@ def test_soak_script(workdir: Path) -> None:
                     "--clients", "2", "--add", "5", "--warmup-clients", "1", "--output", str(out)], cwd=ROOT, env=env, text=True,
                    capture_output=True, timeout=180)
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["served"] > 0 and not data["errors"]
+    assert data["served"] > 0
+    assert not data["errors"], data["errors"]
     assert data["add"]["returncode"] == 0 and data["add"]["visible_after_s"] is not None
     assert set(data["phases"]) == {"before", "during", "after"}
 
