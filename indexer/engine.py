@@ -8,6 +8,7 @@ new articles without a restart and never holds a searcher after a request.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import math
 import threading
@@ -31,7 +32,7 @@ from .proximity import RERANK_DEPTH, RERANK_FULL_MATCHES, proximity_bonus, typed
 from .query import Marks, ParsedQuery, parse_query
 from .schema import NO_TIME, SCHEMA_VERSION
 from .scoring import score_query
-from .snapshot import Session, Snapshot
+from .snapshot import StaleSnapshot, Session, Snapshot
 from .store import IndexDir, IndexError_
 from .suggest import correct_spelling, restore_diacritics
 
@@ -128,7 +129,12 @@ class Engine:
                     raise IndexError_(f"the index at {self.store.path} was built by another version of this "
                                       "tool; rebuild it with `python -m indexer build`")
                 ix = whoosh_index.open_dir(str(folder))
-                return Snapshot(folder, ix, (folder.name, ix.latest_generation()))
+                for _ in range(9):
+                    try:
+                        return Snapshot(folder, ix)
+                    except StaleSnapshot:  # committed over while opening: read the new commit
+                        time.sleep(0.05)
+                return Snapshot(folder, ix)
             except IndexError_ as exc:
                 failure = str(exc)
             except Exception as exc:  # noqa: BLE001 - Whoosh raises many kinds on a damaged index
@@ -146,13 +152,15 @@ class Engine:
         except (OSError, IndexError_):
             return None
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, *, recheck: bool = False) -> Snapshot:
         """The current snapshot, reopened if a writer has committed since."""
         now = time.monotonic()
         snap = self._snapshot
-        if snap is not None and now - self._checked < self.refresh_seconds:
+        if snap is not None and now - self._checked < self.refresh_seconds and not recheck:
             return snap
         with self._lock:
+            if recheck:
+                self._checked = 0.0
             # Threads that queued here behind the one that reopened the
             # index must take its snapshot, not open one each.
             snap = self._snapshot
@@ -170,7 +178,16 @@ class Engine:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        with self.snapshot().session() as session:
+        with contextlib.ExitStack() as stack:
+            try:
+                session = stack.enter_context(self.snapshot().session())
+            except StaleSnapshot:
+                # A writer merged this commit's segments away while the
+                # snapshot had no reader to spare: read the new commit.
+                try:
+                    session = stack.enter_context(self.snapshot(recheck=True).session())
+                except StaleSnapshot as exc:
+                    raise IndexUnavailable("the index is being rewritten; try again in a moment") from exc
             yield session
 
     def close(self) -> None:

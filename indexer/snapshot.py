@@ -23,7 +23,12 @@ from .schema import FACET_FIELDS, NO_TIME
 from .sequences import SegmentSequences, segment_sequences, window_counts
 from .sidecar import SIDECAR_DIR, segment_arrays
 
-__all__ = ["Snapshot", "FacetIndex", "Session"]
+__all__ = ["Snapshot", "FacetIndex", "Session", "StaleSnapshot"]
+
+
+class StaleSnapshot(Exception):
+    """This generation's files are gone (a writer merged them away): the
+    engine must open the current one."""
 
 _VN_OFFSET = 7 * 3600
 
@@ -75,17 +80,20 @@ class FacetIndex:
 class Snapshot:
     """Arrays and readers of one index generation."""
 
-    def __init__(self, folder: Path, ix: Any, key: tuple[str, int]) -> None:
+    def __init__(self, folder: Path, ix: Any) -> None:
         self.folder = folder
         self.ix = ix
-        self.key = key
-        self.schema = ix.schema
+        # Pin the commit: ix.reader() would open whatever a writer committed
+        # since, whose documents the arrays below do not describe.
+        self._toc = ix._read_toc()  # noqa: SLF001
+        self.key = (folder.name, self._toc.generation)
+        self.schema = self._toc.schema
         self._pool: list[Any] = []
         self._pool_lock = threading.Lock()
         self._retired = False
         self.memo: dict[str, Any] = {}  # lazily built per-snapshot data (suggestion maps); see memoized()
         self._memo_lock = threading.Lock()
-        reader = ix.reader()
+        reader = self._open_reader()
         try:
             self._load_arrays(reader)
         except BaseException:
@@ -167,7 +175,7 @@ class Snapshot:
         with self._pool_lock:
             reader = self._pool.pop() if self._pool else None
         if reader is None:
-            reader = self.ix.reader()
+            reader = self._open_reader()
         try:
             yield Session(self, reader)
         finally:
@@ -176,6 +184,14 @@ class Snapshot:
                     reader.close()
                 else:
                     self._pool.append(reader)
+
+    def _open_reader(self) -> Any:
+        """A reader of this snapshot's commit, not of a later one."""
+        toc = self._toc
+        try:
+            return type(self.ix)._reader(self.ix.storage, toc.schema, list(toc.segments), toc.generation)  # noqa: SLF001
+        except OSError as exc:
+            raise StaleSnapshot(str(exc)) from exc
 
     def retire(self) -> None:
         """Close idle readers now and busy ones as they come back."""

@@ -124,6 +124,26 @@ def test_readers_keep_searching_during_a_build_and_see_it_after(tmp_path: Path, 
         backend.close()
 
 
+def test_a_busy_snapshot_reads_its_own_commit_while_an_add_lands(tmp_path: Path, live_index: Path) -> None:
+    """Until it refreshes, a snapshot answers from the commit it opened, even
+    when every pooled reader is busy and a new one must be opened after an
+    ``add`` committed more documents (which once overran its arrays: a 500)."""
+    backend = open_backend(str(live_index))
+    backend.refresh_seconds = 3600.0  # type: ignore[attr-defined]
+    try:
+        before = backend.search(SearchRequest(query="vắc xin", per_page=5)).total
+        articles = backend.search(SearchRequest(per_page=1)).total
+        with backend.session():  # holds the pooled reader
+            writing.add(live_index, [_synthetic(tmp_path / "more.jsonl", 30, "busy")], progress=False)
+            results = backend.search(SearchRequest(query="vắc xin", per_page=5))
+            assert results.total == before
+            assert backend.search(SearchRequest(per_page=1)).total == articles
+        backend.refresh_seconds = 0.0  # type: ignore[attr-defined]
+        assert backend.search(SearchRequest(per_page=1)).total == articles + 30
+    finally:
+        backend.close()
+
+
 def _open_files() -> int:
     return len(os.listdir("/proc/self/fd"))
 
