@@ -7,7 +7,9 @@ process for ``--duration`` seconds, and a third of the way through runs
 the served index.  Reports requests served, errors (goal: none), p50/p95
 latency before, during and after the add, whether the added articles became
 searchable without a restart, and the server's memory (RSS and PSS of the
-process tree) at the start and the end (goal: no growth beyond 10 %).
+process tree) after the warm-up, under load just before the add, every 10 s,
+and at the end; the goal (no growth beyond 10 %) compares the end with the
+warm server under load before the add.
 
     python bench/soak.py                       # 5 minutes, 16 clients, 1,000 articles added
     python bench/soak.py --duration 20 --clients 4 --add 20 --limit 300   # a smoke run
@@ -142,8 +144,19 @@ def main(argv: list[str] | None = None) -> int:
         memory_start = S.tree_memory_mb(server.pid)
         load = Load(port, paths, args.clients)
         started = time.monotonic()
+        series: list[dict[str, Any]] = []
+        sampling = threading.Event()
+
+        def sample() -> None:  # the server's memory through the run, every 10 s
+            while not sampling.wait(10.0):
+                series.append({"t": round(time.monotonic() - started), "phase": load.phase,
+                               **S.tree_memory_mb(server.pid)})
+
+        sampler = threading.Thread(target=sample, daemon=True)
         load.start()
+        sampler.start()
         time.sleep(args.duration / 3)
+        memory_loaded = S.tree_memory_mb(server.pid)  # warm and under load, just before the add
         load.phase = "during"
         add_started = time.monotonic()
         added = C.run_measured([C.PYTHON, "-m", "indexer", "add", "--quiet", "--index", str(index), str(new_file)])
@@ -158,13 +171,14 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.1)
         time.sleep(max(0.0, started + args.duration - time.monotonic()))
         load.stop()
+        sampling.set()
         memory_end = S.tree_memory_mb(server.pid)
         total_s = time.monotonic() - started
     finally:
         S.stop_server(server)
 
     phases = {name: C.summary_ms(values) for name, values in load.latencies.items()}
-    growth = (memory_end["pss"] / memory_start["pss"] - 1) * 100 if memory_start["pss"] else float("nan")
+    growth = (memory_end["pss"] / memory_loaded["pss"] - 1) * 100 if memory_loaded["pss"] else float("nan")
     C.print_table(
         f"Soak: {args.clients} clients for {args.duration:.0f} s, `indexer add` of {len(new):,} articles "
         f"a third of the way through",
@@ -176,15 +190,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"indexer add: exit {added.returncode}, {add_seconds:.1f} s; a new article searchable "
           f"{'%.1f s after it finished' % visible_after if visible_after is not None else 'NOT within 20 s'}"
           f" (no restart)")
-    print(f"server memory: RSS {memory_start['rss']:.0f} -> {memory_end['rss']:.0f} MB, "
-          f"PSS {memory_start['pss']:.0f} -> {memory_end['pss']:.0f} MB ({growth:+.1f} %; goal: within +10 %)")
+    print(f"server memory after the warm-up: RSS {memory_start['rss']:.0f} MB, PSS {memory_start['pss']:.0f} MB")
+    print(f"server memory under load before the add -> at the end: RSS {memory_loaded['rss']:.0f} -> "
+          f"{memory_end['rss']:.0f} MB, PSS {memory_loaded['pss']:.0f} -> {memory_end['pss']:.0f} MB "
+          f"({growth:+.1f} %; goal: within +10 %)")
+    print("PSS MB every 10 s: " + " ".join(f"{m['pss']:.0f}{'*' if m['phase'] == 'during' else ''}" for m in series)
+          + "  (* while the add runs)")
     payload: dict[str, Any] = {
         "benchmark": "soak", "machine": info, "dates": C.DATES_NOTE, "index": str(source),
         "clients": args.clients, "duration_s": args.duration, "added": len(new),
         "phases": phases, "served": load.served, "errors": load.errors,
         "add": {"returncode": added.returncode, "seconds": add_seconds, "visible_after_s": visible_after,
                 "stderr": added.stderr[-2000:]},
-        "memory_start_mb": memory_start, "memory_end_mb": memory_end, "pss_growth_pct": growth,
+        "memory_start_mb": memory_start, "memory_loaded_mb": memory_loaded, "memory_end_mb": memory_end,
+        "pss_growth_pct": growth, "memory_series_mb": series,
     }
     C.write_json(f"soak-{args.limit}" if args.limit else "soak", payload, args.output)
     ok = not load.errors and added.returncode == 0 and visible_after is not None and growth <= 10
