@@ -31,7 +31,13 @@ dev: index
 test: install
 	$(BIN)/python -m pytest
 
+# Needs ../shared (the real corpora); about 45 minutes in all.
 bench: install
+	$(BIN)/python bench/build.py
+	$(BIN)/python bench/queries.py --profile 3
+	$(BIN)/python bench/incremental.py
+	$(BIN)/python bench/http_load.py
+	$(BIN)/python bench/soak.py
 	$(BIN)/python bench/relevance.py
 	$(BIN)/python bench/entities.py
 
