@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             variants = known_item_queries(sample, args.targets, args.seed)
             cached.write_text(json.dumps(variants, ensure_ascii=False), encoding="utf-8")
         (tmp_path / "ki").mkdir(exist_ok=True)
-        print(f"indexing {len(sample)} VNTC articles ...", file=sys.stderr)
+        print(f"indexing {len(sample)} {args.corpus} articles ...", file=sys.stderr)
         systems = {"ours": build_ours(sample, tmp_path / "ki")}
         if not args.skip_fts:
             systems["fts5"] = build_fts5(sample, tmp_path / "ki")
