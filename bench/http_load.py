@@ -19,7 +19,6 @@ WSGI app served by waitress with the same 8 threads as search_web.
 from __future__ import annotations
 
 import argparse
-import http.client
 import json
 import sys
 import threading
@@ -84,29 +83,18 @@ class Load:
             return self._sent <= self.max_requests
 
     def _worker(self, k: int, deadline: float) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        client = S.Client(self.port)
         i = k * len(self.paths) // max(1, self.clients)
         mine: list[float] = []
         while time.perf_counter() < deadline and self._take():
-            path = self.paths[i % len(self.paths)]
+            seconds, err = client.get(self.paths[i % len(self.paths)])
             i += 1
-            t0 = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                resp = conn.getresponse()
-                body = resp.read()
-                ok = resp.status == 200 and body
-                err = None if ok else f"HTTP {resp.status}"
-            except (OSError, http.client.HTTPException) as exc:
-                err = exc.__class__.__name__
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
             if err is None:
-                mine.append(time.perf_counter() - t0)
+                mine.append(seconds)
             else:
                 with self._lock:
                     self.errors[err] = self.errors.get(err, 0) + 1
-        conn.close()
+        client.close()
         with self._lock:
             self.latencies.extend(mine)
 

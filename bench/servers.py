@@ -1,5 +1,5 @@
 """The web servers the HTTP benchmarks start and drive on loopback: start,
-warm, stop, and the memory of the server's process tree."""
+warm, a keep-alive client, stop, and the memory of the server's process tree."""
 
 from __future__ import annotations
 
@@ -90,6 +90,37 @@ def tree_memory_mb(pid: int) -> dict[str, float]:
     return out
 
 
+class Client:
+    """One keep-alive connection to the loopback server, opened again after
+    a failure or when the server closes it."""
+
+    def __init__(self, port: int) -> None:
+        self.port = port
+        self._conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def get(self, path: str) -> tuple[float, str | None]:
+        """Seconds the request took, and what went wrong (None: a 200 with a body)."""
+        started = time.perf_counter()
+        try:
+            self._conn.request("GET", path)
+            response = self._conn.getresponse()
+            body = response.read()
+            error = None if response.status == 200 and body else f"HTTP {response.status}"
+            if response.will_close:
+                self._reconnect()
+        except (OSError, http.client.HTTPException) as exc:
+            error = type(exc).__name__
+            self._reconnect()
+        return time.perf_counter() - started, error
+
+    def _reconnect(self) -> None:
+        self._conn.close()
+        self._conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
 def warm(port: int, paths: Sequence[str], clients: int = 8) -> int:
     """Send the whole mix from each of ``clients`` keep-alive connections,
     so that every worker process (a connection stays with one) has seen
@@ -98,16 +129,11 @@ def warm(port: int, paths: Sequence[str], clients: int = 8) -> int:
     errors = [0]
 
     def one(k: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        client = Client(port)
         for i in range(len(paths)):
-            try:
-                conn.request("GET", paths[(i + k * len(paths) // clients) % len(paths)])
-                conn.getresponse().read()
-            except (OSError, http.client.HTTPException):
-                errors[0] += 1
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        conn.close()
+            _, error = client.get(paths[(i + k * len(paths) // clients) % len(paths)])
+            errors[0] += error is not None
+        client.close()
 
     threads = [threading.Thread(target=one, args=(k,)) for k in range(max(0, clients))]
     for t in threads:

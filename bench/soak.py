@@ -50,33 +50,19 @@ class Load:
         self._stop = threading.Event()
 
     def _client(self, k: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        client = S.Client(self.port)
         i = k * 31
         while not self._stop.is_set():
-            path = self.paths[i % len(self.paths)]
-            i += 1
             phase = self.phase
-            started = time.perf_counter()
-            try:
-                conn.request("GET", path)
-                response = conn.getresponse()
-                response.read()
-                ok = response.status == 200
-                kind = f"HTTP {response.status}"
-                if response.will_close:
-                    conn.close()
-                    conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-            except (OSError, http.client.HTTPException) as exc:
-                ok, kind = False, type(exc).__name__
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-            elapsed = time.perf_counter() - started
+            seconds, error = client.get(self.paths[i % len(self.paths)])
+            i += 1
             with self._lock:
-                if ok:
+                if error is None:
                     self.served += 1
-                    self.latencies[phase].append(elapsed)
+                    self.latencies[phase].append(seconds)
                 else:
-                    self.errors[kind] = self.errors.get(kind, 0) + 1
+                    self.errors[error] = self.errors.get(error, 0) + 1
+        client.close()
 
     def start(self) -> None:
         self._threads = [threading.Thread(target=self._client, args=(k,), daemon=True) for k in range(self.clients)]

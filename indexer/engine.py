@@ -159,12 +159,10 @@ class Engine:
         if snap is not None and now - self._checked < self.refresh_seconds and not recheck:
             return snap
         with self._lock:
-            if recheck:
-                self._checked = 0.0
             # Threads that queued here behind the one that reopened the
             # index must take its snapshot, not open one each.
             snap = self._snapshot
-            if snap is not None and time.monotonic() - self._checked < self.refresh_seconds:
+            if snap is not None and time.monotonic() - self._checked < self.refresh_seconds and not recheck:
                 return snap
             self._checked = time.monotonic()
             key = self._current_key()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from array import array
 from pathlib import Path
 
@@ -94,9 +95,9 @@ def save_sequences(folder: Path, segid: str, seqs: SegmentSequences) -> None:
     for word, term_id in seqs.vocab.items():
         words[term_id - 1] = word
     arrays = (seqs.tokens, seqs.starts, seqs.title_ends)
-    for path, array in zip(_paths(folder, segid), arrays):
+    for path, values in zip(_paths(folder, segid), arrays):
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp.npy")
-        np.save(tmp, array)
+        np.save(tmp, values)
         os.replace(tmp, path)
     vocab_path = _paths(folder, segid)[3]
     tmp = vocab_path.with_name(f".{vocab_path.name}.{os.getpid()}.tmp")
@@ -118,11 +119,26 @@ def load_sequences(folder: Path, segid: str, doc_count: int) -> SegmentSequences
     return SegmentSequences(tokens, starts, title_ends, vocab_path=paths[3])
 
 
+#: Sequences in use by some snapshot: a segment never changes once written,
+#: so the next snapshot (after an add) takes the same memory map and loaded
+#: vocabulary instead of reading them again.
+_LOADED: weakref.WeakValueDictionary[tuple[str, str, int], SegmentSequences] = weakref.WeakValueDictionary()
+_LOADED_LOCK = threading.Lock()
+
+
 def segment_sequences(folder: Path, segreader: object) -> SegmentSequences:
     """The segment's sequences from disk, or computed (readers never write)."""
     segid = segreader.segment().segment_id()  # type: ignore[attr-defined]
-    found = load_sequences(folder, segid, segreader.doc_count_all())  # type: ignore[attr-defined]
-    return found if found is not None else build_segment_sequences(segreader)
+    key = (str(folder), segid, segreader.doc_count_all())  # type: ignore[attr-defined]
+    with _LOADED_LOCK:
+        found = _LOADED.get(key)
+    if found is None:
+        found = load_sequences(folder, segid, key[2])
+        if found is None:
+            return build_segment_sequences(segreader)
+        with _LOADED_LOCK:
+            found = _LOADED.setdefault(key, found)
+    return found
 
 
 def write_sequences(folder: Path, segreader: object) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 from whoosh.columns import NumericColumn
 
+from .cores import usable_cores
 from .schema import FACET_FIELDS, NO_TIME
 from .sequences import write_sequences
 
@@ -167,7 +168,7 @@ def write_sidecars(folder: Path, reader: object) -> int:
     wanted = {_segment_id(s) for s in leaves}
     big = [s for s in leaves if s.doc_count_all() >= _PARALLEL_MIN_DOCS]
     written = 0
-    if len(big) > 1 and _workers() > 1:
+    if len(big) > 1 and usable_cores() > 1:
         ctx = multiprocessing.get_context("fork")
         procs = [ctx.Process(target=_write_segment, args=(folder, s)) for s in big]
         for proc in procs:
@@ -185,10 +186,3 @@ def write_sidecars(folder: Path, reader: object) -> int:
             if stale.name.split(".")[0] not in wanted:
                 stale.unlink(missing_ok=True)
     return written
-
-
-def _workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1

@@ -88,6 +88,7 @@ class Snapshot:
         self._toc = ix._read_toc()  # noqa: SLF001
         self.key = (folder.name, self._toc.generation)
         self.schema = self._toc.schema
+        self.cache_scope = str(folder.parent)  # postings cache keys: the index, not the generation
         self._pool: list[Any] = []
         self._pool_lock = threading.Lock()
         self._retired = False
@@ -209,10 +210,9 @@ class Session:
         self.snapshot = snapshot
         self.reader = reader
         self._leaves = list(reader.leaf_readers())
-        self._scope = str(snapshot.folder.parent)  # the index, not the generation
 
     def postings(self, field: str, text: str) -> Postings:
-        return read_postings(self._leaves, field, text, SHARED_CACHE, self._scope)
+        return read_postings(self._leaves, field, text, SHARED_CACHE, self.snapshot.cache_scope)
 
     def window_counts(self, docs: np.ndarray, windows: list[tuple[str, ...]],
                       title_only: bool = False) -> np.ndarray:

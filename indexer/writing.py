@@ -20,14 +20,15 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.writing import IndexWriter
 
+from .cores import usable_cores
 from .model import Article
 from .pipeline import Deduper, IngestReport, body_key, ingest
+from .places import location_values
 from .readers import estimate_count
 from .schema import SCHEMA_VERSION, build_schema, document_fields
 from .sidecar import write_sidecars
-from .suggest import TitlePairs, load_restore_maps, write_restore_maps
 from .store import IndexDir, IndexError_
-from .places import location_values
+from .suggest import TitlePairs, load_restore_maps, write_restore_maps
 
 __all__ = ["build", "add", "delete", "WriteResult"]
 
@@ -48,13 +49,6 @@ class WriteResult:
     missing: tuple[str, ...] = ()
 
 
-def _workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
-
-
 @contextmanager
 def _progress(total: int | None, desc: str, enabled: bool) -> Iterator[Any]:
     from tqdm import tqdm
@@ -72,7 +66,7 @@ def _writer(ix: Any, articles: int) -> IndexWriter:
     files, not Whoosh's compound file: whoosh-reloaded copies a compound
     segment's memory map into the heap for every reader (half a gigabyte
     each at 84k articles)."""
-    procs = _workers()
+    procs = usable_cores()
     if procs > 1 and articles >= PARALLEL_MIN_ARTICLES:
         # Load pyvi's model once here: the writer's processes are forked and
         # share it instead of each loading their own.

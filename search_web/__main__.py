@@ -16,14 +16,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from indexer.cores import usable_cores
+
 __all__ = ["main"]
-
-
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="the index folder (default: $INDEX or var/index)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    parser.add_argument("--workers", type=int, default=_cores(),
+    parser.add_argument("--workers", type=int, default=usable_cores(),
                         help="worker processes (default: one per core; 1 serves with waitress)")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (default: 4)")
     parser.add_argument("--url-prefix", default="", metavar="PATH",

@@ -43,6 +43,24 @@ def test_sequences_are_written_and_loaded_memory_mapped(tmp_path: Path) -> None:
     assert files == ["npz", "starts.npy", "titles.npy", "tokens.npy", "vocab.txt"]
 
 
+def test_a_new_snapshot_reuses_the_unchanged_segments_sequences(tmp_path: Path) -> None:
+    ix = _index(tmp_path)
+    backend = open_backend(str(ix))
+    backend.refresh_seconds = 0.0  # type: ignore[attr-defined]
+    try:
+        with backend.session() as session:
+            [(_, before)] = session.snapshot.sequences
+        more = tmp_path / "b.jsonl"
+        more.write_text(json.dumps({"id": "d", "title": "Mưa lớn", "body": "Mưa lớn kéo dài."}, ensure_ascii=False),
+                        encoding="utf-8")
+        writing.add(ix, [more], progress=False)
+        with backend.session() as session:
+            after = [seqs for _, seqs in session.snapshot.sequences]
+            assert len(after) == 2 and after[0] is before  # the old segment is not read again
+    finally:
+        backend.close()
+
+
 def test_window_counts_respect_order_documents_and_titles(tmp_path: Path) -> None:
     ix = _index(tmp_path)
     backend = open_backend(str(ix))
