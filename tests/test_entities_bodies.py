@@ -130,3 +130,43 @@ def test_most_written_form_is_the_display() -> None:
     text = ("Trạm trưởng thuộc Đồn biên phòng Cửa khẩu quốc tế Hà Tiên cho biết. Đồn Biên phòng cửa khẩu quốc tế "
             "Hà Tiên tuần tra. Chiến sĩ Đồn Biên phòng cửa khẩu quốc tế Hà Tiên chốt chặn.")
     assert agencies(text) == ["Đồn Biên phòng cửa khẩu quốc tế Hà Tiên"]
+
+
+def test_boards_of_a_party_committee() -> None:
+    assert agencies("Ban thường vụ Thành ủy Cần Thơ họp; Trưởng Ban dân vận Thành ủy Cần Thơ phát biểu.") == [
+        "Ban Thường vụ Thành ủy Cần Thơ", "Ban Dân vận Thành ủy Cần Thơ"]
+    assert agencies("Ban Tổ chức Trung ương và Ban cán sự đảng Bộ Y tế thống nhất.") == [
+        "Ban Tổ chức Trung ương", "Ban cán sự đảng Bộ Y tế"]
+    assert agencies("Ban Tổ chức giải chạy cho biết.") == []  # an event's organisers
+
+
+def test_party_committee_of_a_numbered_district_keeps_its_kind() -> None:
+    assert agencies("Bí thư Quận ủy Quận 3 dự lễ.", published=datetime(2020, 5, 1)) == [
+        "Quận ủy quận 3 (TP Hồ Chí Minh)"]
+
+
+def test_unit_names_take_their_official_spelling() -> None:
+    assert agencies("Phòng Giáo dục đào tạo huyện Krông Pắc (Đắk Lắk) và Phòng Cảnh sát Kinh tế Công an tỉnh "
+                    "Đắk Lắk kiểm tra.") == ["Phòng Giáo dục và Đào tạo huyện Krông Pắc (Đắk Lắk)",
+                                             "Phòng Cảnh sát kinh tế Công an tỉnh Đắk Lắk"]
+    assert agencies("Giám đốc Sở Tài chính-Vật giá tỉnh Long An nói.") == ["Sở Tài chính - Vật giá tỉnh Long An"]
+    assert agencies("Tổng cục Thuế vừa công bố.") == ["Tổng cục Thuế"]
+
+
+def test_a_short_form_in_brackets_is_not_a_second_body() -> None:
+    assert agencies("Thanh tra Sở Y tế Bình Định (Sở YT) làm việc với Công an tỉnh Bình Định.") == [
+        "Thanh tra Sở Y tế tỉnh Bình Định", "Công an tỉnh Bình Định"]
+
+
+def test_ministries_of_a_joint_act_in_lower_case() -> None:
+    assert agencies("Thông tư do liên bộ Tài chính, Y tế cùng Nội vụ ban hành.") == [
+        "Bộ Tài chính", "Bộ Y tế", "Bộ Nội vụ"]
+
+
+def test_a_bare_unit_keeps_the_kind_the_article_writes() -> None:
+    got = extract_entities("", normalize("Cửa hàng ở quận Thủ Đức. Hồ sơ gửi Công an Thủ Đức, TP HCM."), "Tuổi Trẻ",
+                           None)
+    assert got.agencies == ["Công an quận Thủ Đức (TP Hồ Chí Minh)"]
+    assert "thành phố Thủ Đức, TP Hồ Chí Minh" not in got.locations
+    assert "Bình Phước" not in extract_entities("", normalize("Nhà ở Hiệp Bình Phước, quận Thủ Đức."), "Tuổi Trẻ",
+                                                None).provinces  # a ward of TP HCM

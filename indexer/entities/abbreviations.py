@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .text import Tokens, fold_word, tokenize
 
-__all__ = ["Stream", "expand", "defined_abbreviations"]
+__all__ = ["Stream", "expand", "defined_abbreviations", "official_forms"]
 
 _Pattern = tuple[str, ...]
 
@@ -56,6 +56,20 @@ def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pa
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
     return table, frozenset(placed)
+
+
+@lru_cache(maxsize=1)
+def official_forms() -> dict[str, str]:
+    """Lower-cased expansion -> the expansion as officially written: a unit's
+    name spelled out in other capitals (``Phòng Cảnh sát Hình sự``) is
+    still written the official way (``Phòng Cảnh sát hình sự``)."""
+    out: dict[str, str] = {}
+    path = Path(__file__).with_name("data") / "abbreviations.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            official = line.split("\t")[1].strip()
+            out.setdefault(official.lower(), official)
+    return out
 
 
 def _table() -> dict[str, list[tuple[_Pattern, _Pattern]]]:

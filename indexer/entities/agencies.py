@@ -16,13 +16,13 @@ import re
 from datetime import datetime
 
 from ..vietnamese import fold
-from .abbreviations import Stream
+from .abbreviations import Stream, official_forms
 from .article import foreign_from, note, same_as_written, tidy
 from .binding import GENERIC, Context, bind, district_before, forms, kind_at, mention_at, place_at
 from .exclusions import foreign_after, institution_after, not_a_body_before
 from .fields import field_at, field_match
 from .gazetteer import gazetteer
-from .heads import DASH, Head, head_at, tables
+from .heads import DASH, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
 from .names import read_name, skip_bracket, text_of
 from .text import vietnamese_syllable
@@ -64,12 +64,14 @@ def _shared_place(c: Context, j: int) -> PlaceMention | None:
     return None
 
 
-def _listed_fields(c: Context, k: int, head: Head, j: int) -> list[Body]:
+def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
     """Fields listed after the first share its head: ``Bộ Giao thông vận
-    tải, Tài chính, Kế hoạch và Đầu tư`` names three ministries."""
+    tải, Tài chính, Kế hoạch và Đầu tư`` names three ministries; with
+    ``joint`` (``liên bộ ... cùng ...``) ``cùng`` joins them too."""
     s = c.s
     out: list[Body] = []
-    while j + 1 < len(s.words) and (s.words[j] == "," or s.lows[j] in ("và", "&")) and s.caps[j + 1] \
+    joiners = ("và", "&", "cùng") if joint else ("và", "&")
+    while j + 1 < len(s.words) and (s.words[j] == "," or s.lows[j] in joiners) and s.caps[j + 1] \
             and not head_at(c, j + 1) and field_match(c, j + 1):
         got = _read(c, k, head, j + 1)
         if got is None:
@@ -152,6 +154,38 @@ def _party_parent(c: Context, j: int, depth: int) -> Body | None:
     return None
 
 
+def _official(c: Context, j: int, nend: int, written: str) -> str:
+    """A free name that is a known field or unit name, written the official
+    way: ``Phòng Giáo dục đào tạo`` is ``Phòng Giáo dục và Đào tạo``,
+    ``Phòng Cảnh sát Hình sự`` is ``Phòng Cảnh sát hình sự``."""
+    found = field_match(c, j)
+    if found is not None and found[0] == nend:
+        return found[1]
+    return official_forms().get(written.lower(), written)
+
+
+def _party_board(c: Context, j: int, depth: int) -> Body | None:
+    """A board of a party committee after ``Ban`` (``Ban Thường vụ Thành ủy
+    Hải Phòng``, ``Ban dân vận Thành ủy``, ``Ban Tổ chức Trung ương``,
+    ``Ban cán sự đảng UBND TP``): a body only with its committee after it,
+    so the board's name may be in lower case."""
+    s = c.s
+    n = len(s.words)
+    for phrase in sorted(c.lists["party_boards"], key=len, reverse=True):
+        end = match(s, j, tuple(phrase.replace(",", " ").split()))
+        if end is None:
+            continue
+        written = phrase if phrase == "cán sự đảng" else phrase[:1].upper() + phrase[1:]
+        if end + 1 < n and s.caps[end] and s.lows[end] == "trung" and s.lows[end + 1] == "ương":
+            return f"Ban {written} Trung ương", end + 2, None, None
+        found = head_at(c, end)
+        if found is None or found[0].type != "party" and phrase != "cán sự đảng":
+            return None
+        got = _read(c, end, found[0], found[1], depth + 1)
+        return (f"Ban {written} {got[0]}", got[1], None, f"Ban {written}") if got else None
+    return None
+
+
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
     """One body at ``k`` or None."""
     s, lists = c.s, c.lists
@@ -168,6 +202,10 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             if of is not None:  # Ủy ban Pháp luật của Quốc hội
                 return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, None
             return None if foreign_after(c, j) else (name, j, None, None)
+    if head.words == ("ban",) and depth < 2:
+        board = _party_board(c, j, depth)
+        if board is not None:
+            return board
     lowered = False
     if head.type == "field":
         got = field_at(c, j)
@@ -188,7 +226,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2
-            name, j = f"{name} {text_of(s, j, nend, capitalise=lowered)}", nend
+            name, j = f"{name} {_official(c, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
     low_name = name.lower()
     if any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
             or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
@@ -277,8 +315,9 @@ def _unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bo
             and rest[-1].isalpha() and not _is_roman(rest[-1]):
         return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
     if head.type == "named" and not (first.isupper() and len(first) > 1) and (
-            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()):
-        return None  # Vụ Watergate, Viện Serum: a foreign name
+            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()
+            and not (head.words[-1] == "cục" and not first.isascii() and vietnamese_syllable(first))):
+        return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế)
     last = written[-1]
     if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \
             and not vietnamese_syllable(last):
@@ -331,11 +370,15 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
     lows, caps, orig = stream.lows, stream.caps, stream.orig
     covered = loc.covered
     starts = [k for k, low in enumerate(lows) if low in heads and caps[k] and orig[k] not in covered]
-    resume = 0
+    # liên bộ Tài chính, Y tế: ministries issuing a joint act, written in lower case.
+    joint = {k for k in range(1, len(lows) - 1) if lows[k] == "bộ" and lows[k - 1] == "liên" and caps[k + 1]}
+    joint_head = next(h for h in heads["bộ"] if h.words == ("bộ",))
+    starts = sorted(set(starts) | joint)
+    resume = last_stop = 0
     for k in starts:
         if k < resume:
             continue
-        found = head_at(c, k)
+        found = head_at(c, k) or (joint_head, k + 1) if k in joint else head_at(c, k)
         if found is None:
             continue
         head, end = found
@@ -344,15 +387,20 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
         if got is None:
             resume = end
             continue
-        bodies = [got, *_listed_fields(c, k, head, got[1])] if head.type == "field" else [got]
+        bodies = [got, *_listed_fields(c, k, head, got[1], k in joint)] if head.type == "field" else [got]
         if plural and len(bodies) < (1 if head.scope == "national" else 2):
             resume = end
             continue  # các Sở Y tế: one kind of body in every province; các Bộ Y tế, Tài chính: named
+        if k and lows[k - 1] == "(" and k - 1 == last_stop and read and len(bodies) == 1 \
+                and fold(got[0]) in fold(read[-1][1]):
+            resume = got[1]
+            continue  # Thanh tra Sở TT&TT Bình Dương (Sở TT-TT): the short form of a name just read
         for display, _, _, child in bodies:
             if child is not None:
                 children.add(fold(child))
             read.append((k, display))
         stop, parent = bodies[-1][1], got[2]
+        last_stop = stop
         resume = parent if parent is not None else max(stop, k + 1)
     same = same_as_written(c)
     for k, display in read:

@@ -124,6 +124,13 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
     found, bare_kinds = find_mentions(tok, published)
     _resolve(found, tok, gaz, published, home)
     mentions = [m for m in found if m.province is not None]
+    # A unit written once with its kind keeps that kind where the article
+    # names it bare (quận Thủ Đức ... TAND Thủ Đức: not today's thành phố).
+    written = {(m.province, m.place.district, m.place.name): m.kind for m in mentions
+               if m.kind and m.place is not None and m.level != "province"}
+    for m in mentions:
+        if m.kind is None and m.place is not None:
+            m.usual_kind = written.get((m.province, m.place.district, m.place.name))
     locations: list[str] = []
     provinces: list[str] = []
     keys: list[str] = []
@@ -145,7 +152,7 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
             m.display = prov_name
             add_province(m.province)
             continue
-        kind = m.kind or (m.place.kind if m.place else None) or ""
+        kind = m.kind or m.usual_kind or (m.place.kind if m.place else None) or ""
         # The gazetteer's spelling when it knows the unit (Đa Krông, Đăk Glong).
         name = m.place.name if m.place and m.place.name else m.name
         m.display = f"{kind} {name}, {prov_name}".strip()

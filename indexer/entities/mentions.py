@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from .gazetteer import HUE_CITY, Gazetteer, Place, gazetteer
+from .gazetteer import HUE_CITY, Gazetteer, Place, gazetteer, name_key
 from .text import BREAKS, Tokens
 
 __all__ = ["PlaceMention", "find_mentions", "KIND_LEVEL", "stoplists"]
@@ -56,6 +56,7 @@ class PlaceMention:
     place: Place | None = None  # resolved unit (None for provinces)
     display: str = ""
     loose: bool = False  # bare or listed: needs the article's context to count
+    usual_kind: str | None = None  # a bare name's kind where the article writes it with one
 
 
 @lru_cache(maxsize=1)
@@ -304,6 +305,9 @@ def _match_bare(tok: Tokens, gaz: Gazetteer, i: int, dist_firsts: frozenset[str]
         if prov is not None:
             if k == 1 and not tok.words[i].isupper() and akey not in ("daklak", "kontum", "huế"):
                 continue
+            if i and tok.caps[i - 1] and tok.words[i - 1].isalpha() and not tok.words[i - 1].isupper() \
+                    and name_key(" ".join(tok.words[i - 1:end])) in gaz.units:
+                return None  # Hiệp Bình Phước: a ward whose name ends like a province
             if _bare_ok(tok, i, end, "province", stop):
                 return PlaceMention(i, end, None, "province", display_name(tok, words), akey,
                                     province=prov)
