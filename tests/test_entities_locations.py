@@ -132,3 +132,17 @@ def test_output_invariants_on_word_salad(words: list[str], source: str | None, p
     assert set(ents.provinces) <= set(ents.locations)
     for loc in ents.locations:
         assert location_province(loc) in ents.provinces
+
+
+def test_province_names_in_a_football_report_are_clubs() -> None:
+    locs, provs = places("HLV đội khách thất vọng khi các tiền đạo bỏ lỡ cơ hội ghi bàn trước Bình Dương. "
+                         "Trung vệ này từng thi đấu cho Hải Phòng, Than Quảng Ninh. Người dân Gia Lai đón đội "
+                         "tại Pleiku, còn Sở VHTTDL Thanh Hóa khen thưởng.")
+    assert provs == ["Gia Lai", "Thanh Hóa"] and "Bình Dương" not in locs
+
+
+def test_places_inside_roads_exchanges_and_foreign_addresses() -> None:
+    assert places("Ùn tắc trên cao tốc TPHCM - Long Thành - Dầu Giây sáng nay.") == ([], [])
+    assert places("Sở Giao dịch Chứng khoán TPHCM đưa cổ phiếu vào diện kiểm soát.") == ([], [])
+    assert places("Nữ diễn viên dự sự kiện ở Trịnh Châu (Hà Nam, Trung Quốc).") == ([], [])
+    assert places("Hiệu trưởng Trường ĐHDL Hải Phòng đề nghị.")[1] == ["Hải Phòng"]  # a school's province counts

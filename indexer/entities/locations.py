@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .gazetteer import REFORM_2025, Gazetteer, Place, gazetteer
-from .mentions import KIND_LEVEL, PlaceMention, find_mentions
+from .mentions import KIND_LEVEL, PlaceMention, agency_acronym, find_mentions, stoplists
 from .text import Tokens
 
 __all__ = ["PlaceMention", "LocationScan", "scan_locations", "KIND_LEVEL"]
@@ -116,12 +116,24 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
                     named[m.province] = named.get(m.province, 0) + 1
 
 
+def _football(tok: Tokens) -> bool:
+    """A football report: its bare province names are clubs (``thua 0-1 trước
+    Bình Dương``, ``Than Quảng Ninh``), so only places with a kind word or
+    after ``tại``/``ở`` count."""
+    text = f" {' '.join(tok.lows)} "
+    return sum(f" {w} " in text for w in stoplists()["football_words"]) >= 3
+
+
 def scan_locations(tok: Tokens, published: datetime | None = None,
                    home: str | None = None) -> LocationScan:
     """Find, resolve and name the places of one article (``home`` is the
     outlet's province key)."""
     gaz = gazetteer()
     found, bare_kinds = find_mentions(tok, published)
+    if _football(tok):
+        after = stoplists()["football_places_after"]
+        found = [m for m in found if m.kind is not None
+                 or m.start and (tok.lows[m.start - 1] in after or agency_acronym(tok, m.start - 1))]
     _resolve(found, tok, gaz, published, home)
     mentions = [m for m in found if m.province is not None]
     # A unit written once with its kind keeps that kind where the article

@@ -80,6 +80,13 @@ def _bare_districts() -> tuple[frozenset[str], dict[str, list[Place]]]:
     return frozenset(firsts), districts
 
 
+def agency_acronym(tok: Tokens, i: int) -> bool:
+    """The word at ``i`` abbreviates (part of) an agency name (``UBND``,
+    ``TDTT``): a place right after it is the body's place."""
+    w = tok.words[i]
+    return w.isupper() and (w in stoplists()["acronyms_before_place"] or w in _abbreviation_words())
+
+
 @lru_cache(maxsize=1)
 def _abbreviation_words() -> frozenset[str]:
     """Capitalised words of the agency abbreviations (``Sở TDTT Nghệ An``:
@@ -190,7 +197,19 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
                 return False
         if lows[end] in stop["not_place_after"]:
             return False
+        if level == "province" and words[end] == "," and _foreign_at(tok, end + 1):
+            return False  # Trịnh Châu (Hà Nam, Trung Quốc)
     return True
+
+
+def _foreign_at(tok: Tokens, k: int) -> bool:
+    """A foreign country's name starts at ``k``."""
+    from .heads import tables
+
+    lists = tables()[2]
+    lows = tok.lows
+    return k < len(lows) and tok.caps[k] and (
+        lows[k] in lists["foreign_after"] or k + 1 < len(lows) and f"{lows[k]} {lows[k + 1]}" in lists["foreign_pairs"])
 
 
 def _match_after_kind(tok: Tokens, gaz: Gazetteer, i: int, kind: str, level: str,
@@ -213,6 +232,15 @@ def _match_after_kind(tok: Tokens, gaz: Gazetteer, i: int, kind: str, level: str
         if cands:
             return PlaceMention(i, end, kind, want, name, akey, cands)
     return None
+
+
+def _road(tok: Tokens, start: int, end: int, stop: dict[str, frozenset[str]]) -> bool:
+    """A place that starts a road's name (``cao tốc TPHCM - Long Thành``,
+    ``quốc lộ Hà Nội - Lạng Sơn``): a road word before, a dash after."""
+    lows = tok.lows
+    before = start and (lows[start - 1] in stop["road_words"]
+                        or start > 1 and f"{lows[start - 2]} {lows[start - 1]}" in stop["road_words"])
+    return bool(before) and end < len(lows) and lows[end] in ("-", "–")
 
 
 def _trailing_person(tok: Tokens, end: int, stop: dict[str, frozenset[str]]) -> bool:
@@ -270,6 +298,9 @@ def find_mentions(tok: Tokens, published: datetime | None
                 j += 1
             idx = _name_words(tok, j, digits=kind in ("quận", "phường"))
             m = _match_after_kind(tok, gaz, i, kind, KIND_LEVEL[kind], idx, published)
+            if m is not None and m.level == "province" and (_owned(tok, i, stop["name_owners"], stop)
+                                                            or _road(tok, i, m.end, stop)):
+                m = None  # Sở Giao dịch Chứng khoán TPHCM, cao tốc TPHCM - Long Thành
             if m is not None and not (m.level != "province" and _trailing_person(tok, m.end, stop)):
                 mentions.append(m)
                 if m.level != "province":
