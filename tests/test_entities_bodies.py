@@ -170,3 +170,12 @@ def test_a_bare_unit_keeps_the_kind_the_article_writes() -> None:
     assert "thành phố Thủ Đức, TP Hồ Chí Minh" not in got.locations
     assert "Bình Phước" not in extract_entities("", normalize("Nhà ở Hiệp Bình Phước, quận Thủ Đức."), "Tuổi Trẻ",
                                                 None).provinces  # a ward of TP HCM
+
+
+def test_party_and_military_bodies_of_the_centre() -> None:
+    assert agencies("Quân ủy Trung ương, Đảng ủy Khối Doanh nghiệp Trung ương và Bộ Tư lệnh Cảnh sát cơ động "
+                    "cùng dự.") == ["Quân ủy Trung ương", "Đảng ủy Khối Doanh nghiệp Trung ương",
+                                    "Bộ Tư lệnh Cảnh sát cơ động"]
+    assert agencies("Bí thư Đảng ủy Quân sự tỉnh Cà Mau phát biểu.") == ["Đảng ủy Quân sự tỉnh Cà Mau"]
+    assert agencies("Trung tâm Dự báo KTTV Trung ương và Cảnh sát PCCC TP Hà Nội cảnh báo.") == [
+        "Trung tâm Dự báo Khí tượng thủy văn Trung ương", "Cảnh sát Phòng cháy, chữa cháy thành phố Hà Nội"]

@@ -298,7 +298,7 @@ def find_mentions(tok: Tokens, published: datetime | None
                 j += 1
             idx = _name_words(tok, j, digits=kind in ("quận", "phường"))
             m = _match_after_kind(tok, gaz, i, kind, KIND_LEVEL[kind], idx, published)
-            if m is not None and m.level == "province" and (_owned(tok, i, stop["name_owners"], stop)
+            if m is not None and m.level == "province" and (_owned(tok, i, stop["kind_name_owners"], stop)
                                                             or _road(tok, i, m.end, stop)):
                 m = None  # Sở Giao dịch Chứng khoán TPHCM, cao tốc TPHCM - Long Thành
             if m is not None and not (m.level != "province" and _trailing_person(tok, m.end, stop)):
