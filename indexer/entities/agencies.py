@@ -316,7 +316,7 @@ def _unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bo
         return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
     if head.type == "named" and not (first.isupper() and len(first) > 1) and (
             _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()
-            and not (head.words[-1] == "cục" and not first.isascii() and vietnamese_syllable(first))):
+            and not (head.words[-1] == "cục" and first.lower() in lists["single_word_names"])):
         return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế)
     last = written[-1]
     if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \

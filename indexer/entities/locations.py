@@ -116,6 +116,23 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
                     named[m.province] = named.get(m.province, 0) + 1
 
 
+def _after_a_body(tok: Tokens, start: int) -> bool:
+    """The place closes an agency's name (``Sở Công an Hà Nội``, ``Sở TDTT
+    Nam Định``): an agency's acronym right before it, or an agency's head
+    a few words before with nothing but its name in between."""
+    from .heads import tables
+
+    if agency_acronym(tok, start - 1):
+        return True
+    heads = tables()[0]
+    for k in range(start - 1, max(-1, start - 6), -1):
+        if not tok.words[k].isalnum():
+            return False
+        if tok.caps[k] and tok.lows[k] in heads and tok.lows[k] not in ("đội", "trung"):
+            return True
+    return False
+
+
 def _football(tok: Tokens) -> bool:
     """A football report: its bare province names are clubs (``thua 0-1 trước
     Bình Dương``, ``Than Quảng Ninh``), so only places with a kind word or
@@ -133,7 +150,7 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
     if _football(tok):
         after = stoplists()["football_places_after"]
         found = [m for m in found if m.kind is not None
-                 or m.start and (tok.lows[m.start - 1] in after or agency_acronym(tok, m.start - 1))]
+                 or m.start and (tok.lows[m.start - 1] in after or _after_a_body(tok, m.start))]
     _resolve(found, tok, gaz, published, home)
     mentions = [m for m in found if m.province is not None]
     # A unit written once with its kind keeps that kind where the article
