@@ -145,4 +145,5 @@ def test_places_inside_roads_exchanges_and_foreign_addresses() -> None:
     assert places("Ùn tắc trên cao tốc TPHCM - Long Thành - Dầu Giây sáng nay.") == ([], [])
     assert places("Sở Giao dịch Chứng khoán TPHCM đưa cổ phiếu vào diện kiểm soát.") == ([], [])
     assert places("Nữ diễn viên dự sự kiện ở Trịnh Châu (Hà Nam, Trung Quốc).") == ([], [])
+    assert places("Các tỉnh Yên Bái, Lào Cai nhận hàng.")[1] == ["Yên Bái", "Lào Cai"]  # Lào Cai is no Laos
     assert places("Hiệu trưởng Trường ĐHDL Hải Phòng đề nghị.")[1] == ["Hải Phòng"]  # a school's province counts

@@ -208,6 +208,8 @@ def _foreign_at(tok: Tokens, k: int) -> bool:
 
     lists = tables()[2]
     lows = tok.lows
+    if any("".join(lows[k:k + size]) in gazetteer().bare_provinces for size in (2, 3)):
+        return False  # Lào Cai is no Laos
     return k < len(lows) and tok.caps[k] and (
         lows[k] in lists["foreign_after"] or k + 1 < len(lows) and f"{lows[k]} {lows[k + 1]}" in lists["foreign_pairs"])
 
