@@ -147,3 +147,14 @@ def test_places_inside_roads_exchanges_and_foreign_addresses() -> None:
     assert places("Nữ diễn viên dự sự kiện ở Trịnh Châu (Hà Nam, Trung Quốc).") == ([], [])
     assert places("Các tỉnh Yên Bái, Lào Cai nhận hàng.")[1] == ["Yên Bái", "Lào Cai"]  # Lào Cai is no Laos
     assert places("Hiệu trưởng Trường ĐHDL Hải Phòng đề nghị.")[1] == ["Hải Phòng"]  # a school's province counts
+
+
+def test_a_listed_unit_of_another_kind_keeps_its_own() -> None:
+    locs, _ = places("Sau thị xã Hương Thủy và thành phố Huế, A Lưới là địa phương thứ ba của tỉnh Thừa Thiên Huế.")
+    assert "huyện A Lưới, Thừa Thiên Huế" in locs and "thành phố A Lưới, Thừa Thiên Huế" not in locs
+
+
+def test_an_address_in_a_football_report_is_a_place() -> None:
+    locs, _ = places("HLV, cầu thủ và trọng tài dự trận bóng đá lễ hội (Bình Liêu, Quảng Ninh); đội khách thua "
+                     "Bình Dương.")
+    assert locs == ["huyện Bình Liêu, Quảng Ninh", "Quảng Ninh"]

@@ -116,6 +116,17 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
                     named[m.province] = named.get(m.province, 0) + 1
 
 
+def _chained(tok: Tokens, found: list[PlaceMention]) -> set[int]:
+    """Mentions chained to a neighbour by a comma or a bracket (``Bình
+    Liêu, Quảng Ninh``): an address, not a club."""
+    out: set[int] = set()
+    for i in range(len(found) - 1):
+        gap = range(found[i].end, found[i + 1].start)
+        if 1 <= len(gap) <= 2 and all(tok.lows[g] in _CONNECTORS for g in gap):
+            out.update((i, i + 1))
+    return out
+
+
 def _after_a_body(tok: Tokens, start: int) -> bool:
     """The place closes an agency's name (``Sở Công an Hà Nội``, ``Sở TDTT
     Nam Định``): an agency's acronym right before it, or an agency's head
@@ -149,17 +160,18 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
     found, bare_kinds = find_mentions(tok, published)
     if _football(tok):
         after = stoplists()["football_places_after"]
-        found = [m for m in found if m.kind is not None
+        chained = _chained(tok, found)
+        found = [m for i, m in enumerate(found) if m.kind is not None or i in chained
                  or m.start and (tok.lows[m.start - 1] in after or _after_a_body(tok, m.start))]
     _resolve(found, tok, gaz, published, home)
     mentions = [m for m in found if m.province is not None]
     # A unit written once with its kind keeps that kind where the article
     # names it bare (quận Thủ Đức ... TAND Thủ Đức: not today's thành phố).
-    written = {(m.province, m.place.district, m.place.name): m.kind for m in mentions
+    written = {(m.province, m.level, m.akey): m.kind for m in mentions
                if m.kind and m.place is not None and m.level != "province"}
     for m in mentions:
         if m.kind is None and m.place is not None:
-            m.usual_kind = written.get((m.province, m.place.district, m.place.name))
+            m.usual_kind = written.get((m.province, m.level, m.akey))
     locations: list[str] = []
     provinces: list[str] = []
     keys: list[str] = []

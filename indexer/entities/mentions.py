@@ -273,7 +273,9 @@ def _listed(tok: Tokens, gaz: Gazetteer, m: PlaceMention) -> list[PlaceMention]:
                 end + 1 < n and (words[end] == "," or tok.lows[end] == "và")
                 and "".join(tok.fold(w) for w in _name_words(tok, end + 1, False)) not in gaz.kind_provinces):
             break  # "xã A, Thốt Nốt, Cần Thơ": the district of A, not another commune
-        out.append(PlaceMention(j + 1, end, m.kind, m.level, display_name(tok, idx),
+        # "thành phố Huế, A Lưới": a listed unit of another kind keeps its own.
+        kind = m.kind if any(p.kind in (m.kind, None) for p in cands) else None
+        out.append(PlaceMention(j + 1, end, kind, m.level, display_name(tok, idx),
                                 "".join(tok.lows[w] for w in idx), cands, loose=True))
         j = end
     return out
