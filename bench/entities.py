@@ -1,18 +1,19 @@
 """Quality and speed of the entity extractor against the labelled sets.
 
-Three label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
+Four label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
 project's corpus, refs ``corpus/<path>`` or ``corpus/jsonl/<file>#<id>``,
 read with the project's readers), ``entities_dev.jsonl`` (the development
-set) and ``entities_shared.jsonl`` (the held-out test set; refs
-``dantri_unc:<id>`` / ``vntc:<id>``, read from ``../shared/corpora``).  Runs
+set), and ``entities_shared.jsonl`` and ``entities_test2.jsonl`` (the two
+held-out test sets; refs ``dantri_unc:<id>`` / ``vntc:<id>``, read from
+``../shared/corpora``).  Runs
 ``extract_entities`` on each article and prints micro-averaged precision,
 recall and F1 for agencies, locations and provinces, one table per set plus
 "all", with the median extraction time per article.  Names are compared
 after ``normalize``, with the first letter's case ignored; nothing fuzzier.
 
-The test set is for measuring, not tuning: ``--show-errors`` lists the
+The test sets are for measuring, not tuning: ``--show-errors`` lists the
 per-article errors of the corpus and dev sets only, and the JSON keeps the
-test set's scores without its per-article errors, unless
+test sets' scores without their per-article errors, unless
 ``--show-test-errors`` is given on purpose.
 
     python bench/entities.py                       # every set, a table each
@@ -40,9 +41,9 @@ from indexer.vietnamese import normalize  # noqa: E402
 
 TYPES = ("agencies", "locations", "provinces")
 LABEL_FILES = {"corpus": "entities_corpus.jsonl", "dev": "entities_dev.jsonl",
-               "shared": "entities_shared.jsonl"}
+               "shared": "entities_shared.jsonl", "test2": "entities_test2.jsonl"}
 ALIASES = {"test": "shared"}
-TEST_SETS = frozenset({"shared"})
+TEST_SETS = frozenset({"shared", "test2"})
 SHARED_CORPORA = {"dantri_unc": "dantri_unc.jsonl.gz", "vntc": "vntc.jsonl.gz"}
 
 Article = tuple[str, str, "str | None", "datetime | None"]
@@ -145,7 +146,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="\n\n".join(__doc__.split("\n\n")[2:]))
     parser.add_argument("--set", nargs="+", choices=(*LABEL_FILES, *ALIASES, "all"), default=["all"],
-                        help="which label sets to score: corpus, dev, shared (= test, the held-out set) "
+                        help="which label sets to score: corpus, dev, shared (= test) and test2 (the held-out sets) "
                              "or all (default: all)")
     parser.add_argument("--labels", nargs="+", type=Path, default=[ROOT / "tests" / "data"], metavar="PATH",
                         help="label files, or folders holding the standard ones (default: tests/data)")

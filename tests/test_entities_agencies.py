@@ -177,3 +177,26 @@ def test_bench_script_scores_label_files_per_set_and_seals_the_test_set(tmp_path
     assert [a["set"] for a in result["per_article"]] == ["dev"]  # the held-out set's errors stay sealed
     assert result["per_article_withheld"] == ["shared"]
     assert "\ndev " in done.stdout and "\nshared " in done.stdout and "\nall " in done.stdout
+
+
+def test_label_files_are_sorted_normalised_and_disjoint() -> None:
+    """The labels are the yardstick: a label file that drifts from its own
+    rules (unsorted, NFD, a province missing from locations, an article in
+    two sets) would quietly move the scores."""
+    seen: dict[str, str] = {}
+    for path in sorted((ROOT / "tests" / "data").glob("entities_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            assert row["ref"] not in seen, f"{row['ref']} is in {seen.get(row['ref'])} and {path.name}"
+            seen[row["ref"]] = path.name
+            for key in ("agencies", "locations", "provinces"):
+                assert row[key] == sorted(set(row[key])), (path.name, row["ref"], key)
+                assert all(unicodedata.is_normalized("NFC", x) for x in row[key]), (path.name, row["ref"])
+            assert set(row["provinces"]) <= set(row["locations"]), (path.name, row["ref"])
+    assert len(seen) >= 60
+
+
+def test_sample_script_has_help() -> None:
+    done = subprocess.run([sys.executable, "bench/entity_sample.py", "--help"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and "--seed" in done.stdout
