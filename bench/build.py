@@ -59,6 +59,15 @@ def default_paths(limit: int | None) -> Paths:
                  C.VAR / f"tantivy-{tag}")
 
 
+def built_index(limit: int | None, index: Path | None) -> tuple[Paths, Path]:
+    """The benchmark paths and the index to read, or exit saying how to build it."""
+    paths = default_paths(limit)
+    index = index or paths.index
+    if not (index / "CURRENT").exists():
+        sys.exit(f"error: no index at {index}: run bench/build.py{' --limit %d' % limit if limit else ''}")
+    return paths, index
+
+
 def prepare_input(path: Path, limit: int | None, force: bool = False) -> Path:
     """VNTC (first ``limit`` records) with assigned dates, as .jsonl.gz."""
     if force or not path.exists():

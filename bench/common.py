@@ -9,6 +9,7 @@ measured in the same run are what to compare.
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import hashlib
 import json
@@ -43,6 +44,15 @@ DATES_NOTE = ("VNTC has no publication dates: each article gets one derived from
 VN_TZ = timezone(timedelta(hours=7))
 _FIRST_DAY = date(2005, 1, 1)
 _DAYS = (date(2008, 12, 31) - _FIRST_DAY).days + 1
+
+
+def add_index_args(parser: argparse.ArgumentParser, what: str = "index folder", queries: bool = False) -> None:
+    """``--limit``/``--index`` (and ``--queries``): every script that reads a
+    built benchmark index takes them the same way."""
+    parser.add_argument("--limit", type=int, help="use bench/build.py --limit N's index (default: the full corpus)")
+    parser.add_argument("--index", type=Path, help=f"{what} (default var/bench/vntc[-N]-index)")
+    if queries:
+        parser.add_argument("--queries", type=Path, default=QUERIES, help="query mix (default bench/queries.txt)")
 
 
 def need(path: Path) -> Path:

@@ -65,8 +65,10 @@ def _eligible(path: Path, exclude: set[str], name: str) -> list[dict[str, str]]:
 
 
 def _split(rows: list[dict[str, str]], rng: random.Random) -> tuple[list, list]:
-    keyword = [r for r in rows if KEYWORD.search(r["title"]) or KEYWORD.search(r["body"])]
-    plain = [r for r in rows if not (KEYWORD.search(r["title"]) or KEYWORD.search(r["body"]))]
+    keyword: list[dict[str, str]] = []
+    plain: list[dict[str, str]] = []
+    for r in rows:
+        (keyword if KEYWORD.search(r["title"]) or KEYWORD.search(r["body"]) else plain).append(r)
     rng.shuffle(keyword)
     rng.shuffle(plain)
     return keyword, plain

@@ -141,9 +141,7 @@ def drive(name: str, cmd: list[str], port: int, paths: list[str], args: argparse
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, help="use bench/build.py --limit N's files (default: the full corpus)")
-    parser.add_argument("--index", type=Path, help="index folder (default var/bench/vntc[-N]-index)")
-    parser.add_argument("--queries", type=Path, default=C.QUERIES, help="query mix (default bench/queries.txt)")
+    C.add_index_args(parser, queries=True)
     parser.add_argument("--levels", type=int, nargs="+", default=[1, 8, 32], help="concurrent clients (default 1 8 32)")
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per level (default 20)")
     parser.add_argument("--max-requests", type=int, default=100_000, help="cap on requests per level")
@@ -158,10 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         return serve_fts5(args.serve_fts5, args.port)
 
     info = C.machine()
-    paths = B.default_paths(args.limit)
-    index = args.index or paths.index
-    if not (index / "CURRENT").exists():
-        sys.exit(f"error: no index at {index}: run bench/build.py{' --limit %d' % args.limit if args.limit else ''}")
+    paths, index = B.built_index(args.limit, args.index)
     if not S.web_available():
         sys.exit("error: search_web/__main__.py is absent: the web app is not there yet")
     queries = C.load_queries(args.queries)

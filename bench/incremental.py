@@ -225,8 +225,7 @@ def run_tantivy(path: Path, new: list[dict[str, Any]], gone: list[dict[str, Any]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, help="use bench/build.py --limit N's files (default: the full corpus)")
-    parser.add_argument("--index", type=Path, help="the built index to copy (default var/bench/vntc[-N]-index)")
+    C.add_index_args(parser, what="the built index to copy")
     parser.add_argument("--add", type=int, default=1000, help="articles to add (default 1000, from Dân Trí)")
     parser.add_argument("--delete", type=int, default=100, help="articles to delete (default 100)")
     parser.add_argument("--timeout", type=float, default=60.0, help="give up waiting for visibility after S s")
@@ -238,10 +237,7 @@ def main(argv: list[str] | None = None) -> int:
 
     C.need(C.DANTRI)
     info = C.machine()
-    paths = B.default_paths(args.limit)
-    source = args.index or paths.index
-    if not (source / "CURRENT").exists():
-        sys.exit(f"error: no index at {source}: run bench/build.py{' --limit %d' % args.limit if args.limit else ''}")
+    paths, source = B.built_index(args.limit, args.index)
     work = C.VAR / "incremental"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)

@@ -291,9 +291,7 @@ def profile_class(run: Runner, queries: list[C.BenchQuery], cls: str, out: Path)
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, help="use bench/build.py --limit N's files (default: the full corpus)")
-    parser.add_argument("--index", type=Path, help="index folder (default var/bench/vntc[-N]-index)")
-    parser.add_argument("--queries", type=Path, default=C.QUERIES, help="query mix (default bench/queries.txt)")
+    C.add_index_args(parser, queries=True)
     parser.add_argument("--passes", type=int, default=3, help="timed passes after the warm-up (default 3)")
     parser.add_argument("--cold-runs", type=int, default=5, help="fresh-process cold starts (default 5)")
     parser.add_argument("--cold-query", default="giá vàng tăng", help="the cold start's first query")
@@ -305,10 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     info = C.machine()
-    paths = B.default_paths(args.limit)
-    index = args.index or paths.index
-    if not (index / "CURRENT").exists():
-        sys.exit(f"error: no index at {index}: run bench/build.py{' --limit %d' % args.limit if args.limit else ''}")
+    paths, index = B.built_index(args.limit, args.index)
     queries = C.load_queries(args.queries)
     print(C.machine_line(info))
     print(C.DATES_NOTE)

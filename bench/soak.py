@@ -93,8 +93,7 @@ def _probe(port: int, record: dict[str, Any]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, help="use bench/build.py --limit N's index")
-    parser.add_argument("--index", type=Path, help="index to copy and serve (default var/bench/vntc[-N]-index)")
+    C.add_index_args(parser, what="index to copy and serve")
     parser.add_argument("--duration", type=float, default=300.0, help="seconds of load (default 300)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--add", type=int, default=1000, help="articles added part-way (default 1000)")

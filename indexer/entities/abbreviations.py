@@ -38,12 +38,14 @@ def _split(text: str) -> _Pattern:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pattern]]:
-    """First word -> (written tokens, expansion tokens), longest first; and
-    the abbreviations expanded only before a place (``CDC Thái Bình``: a
-    bare ``CDC`` in world news is the American one)."""
+def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pattern], dict[str, str]]:
+    """First word -> (written tokens, expansion tokens), longest first; the
+    abbreviations expanded only before a place (``CDC Thái Bình``: a bare
+    ``CDC`` in world news is the American one); and the expansions as
+    officially written, by their lower case."""
     table: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
     placed: set[_Pattern] = set()
+    official: dict[str, str] = {}
     path = Path(__file__).with_name("data") / "abbreviations.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
@@ -51,25 +53,19 @@ def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pa
         cols = line.split("\t")
         pattern = _split(cols[0].strip())
         table.setdefault(pattern[0], []).append((pattern, _split(cols[1].strip())))
+        official.setdefault(cols[1].strip().lower(), cols[1].strip())
         if len(cols) > 2 and cols[2].strip() == "place":
             placed.add(pattern)
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
-    return table, frozenset(placed)
+    return table, frozenset(placed), official
 
 
-@lru_cache(maxsize=1)
 def official_forms() -> dict[str, str]:
     """Lower-cased expansion -> the expansion as officially written: a unit's
     name spelled out in other capitals (``Phòng Cảnh sát Hình sự``) is
     still written the official way (``Phòng Cảnh sát hình sự``)."""
-    out: dict[str, str] = {}
-    path = Path(__file__).with_name("data") / "abbreviations.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            official = line.split("\t")[1].strip()
-            out.setdefault(official.lower(), official)
-    return out
+    return _tables()[2]
 
 
 def _table() -> dict[str, list[tuple[_Pattern, _Pattern]]]:
@@ -165,7 +161,7 @@ def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]],
     """The token stream with abbreviations written out (but for the bracket
     that defines one, which stays as written, and those that need a place
     where ``place_starts``, the first tokens of place mentions, has none)."""
-    table, placed = _tables()
+    table, placed, _ = _tables()
     local: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
     keep = {at for _, _, at in defined}
     for pattern, expansion, _ in defined:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import lru_cache
 
 from ..vietnamese import fold
 from .abbreviations import Stream, official_forms
@@ -164,6 +165,14 @@ def _official(c: Context, j: int, nend: int, written: str) -> str:
     return official_forms().get(written.lower(), written)
 
 
+@lru_cache(maxsize=1)
+def _boards() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(board, its words, as written in a name), longest first."""
+    boards = sorted(tables()[2]["party_boards"], key=len, reverse=True)
+    return tuple((b, tuple(b.replace(",", " ").split()), b if b == "cán sự đảng" else b[:1].upper() + b[1:])
+                 for b in boards)
+
+
 def _party_board(c: Context, j: int, depth: int) -> Body | None:
     """A board of a party committee after ``Ban`` (``Ban Thường vụ Thành ủy
     Hải Phòng``, ``Ban dân vận Thành ủy``, ``Ban Tổ chức Trung ương``,
@@ -171,11 +180,10 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
     so the board's name may be in lower case."""
     s = c.s
     n = len(s.words)
-    for phrase in sorted(c.lists["party_boards"], key=len, reverse=True):
-        end = match(s, j, tuple(phrase.replace(",", " ").split()))
+    for phrase, words, written in _boards():
+        end = match(s, j, words)
         if end is None:
             continue
-        written = phrase if phrase == "cán sự đảng" else phrase[:1].upper() + phrase[1:]
         if end + 1 < n and s.caps[end] and s.lows[end] == "trung" and s.lows[end + 1] == "ương":
             return f"Ban {written} Trung ương", end + 2, None, None
         found = head_at(c, end)
@@ -378,7 +386,7 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
     for k in starts:
         if k < resume:
             continue
-        found = head_at(c, k) or (joint_head, k + 1) if k in joint else head_at(c, k)
+        found = (joint_head, k + 1) if k in joint else head_at(c, k)
         if found is None:
             continue
         head, end = found

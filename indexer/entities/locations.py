@@ -15,6 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .gazetteer import REFORM_2025, Gazetteer, Place, gazetteer
+from .heads import tables
 from .mentions import KIND_LEVEL, PlaceMention, agency_acronym, find_mentions, stoplists
 from .text import Tokens
 
@@ -117,8 +118,8 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
 
 
 def _chained(tok: Tokens, found: list[PlaceMention]) -> set[int]:
-    """Mentions chained to a neighbour by a comma or a bracket (``Bình
-    Liêu, Quảng Ninh``): an address, not a club."""
+    """Mentions next to another with only a comma or a bracket between
+    (``Bình Liêu, Quảng Ninh``): an address, not a club."""
     out: set[int] = set()
     for i in range(len(found) - 1):
         gap = range(found[i].end, found[i + 1].start)
@@ -131,8 +132,6 @@ def _after_a_body(tok: Tokens, start: int) -> bool:
     """The place closes an agency's name (``Sở Công an Hà Nội``, ``Sở TDTT
     Nam Định``): an agency's acronym right before it, or an agency's head
     a few words before with nothing but its name in between."""
-    from .heads import tables
-
     if agency_acronym(tok, start - 1):
         return True
     heads = tables()[0]

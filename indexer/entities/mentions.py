@@ -16,7 +16,9 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from .abbreviations import _table
 from .gazetteer import HUE_CITY, Gazetteer, Place, gazetteer, name_key
+from .heads import tables
 from .text import BREAKS, Tokens
 
 __all__ = ["PlaceMention", "find_mentions", "KIND_LEVEL", "stoplists"]
@@ -91,8 +93,6 @@ def agency_acronym(tok: Tokens, i: int) -> bool:
 def _abbreviation_words() -> frozenset[str]:
     """Capitalised words of the agency abbreviations (``Sở TDTT Nghệ An``:
     the place after an agency's abbreviation is a place)."""
-    from .abbreviations import _table
-
     return frozenset(w for entries in _table().values() for pattern, _ in entries for w in pattern)
 
 
@@ -181,9 +181,7 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
             return False
         if caps[start - 1] and p in stop["person_name_parts"]:
             return False
-        w = words[start - 1]
-        if len(w) > 1 and w.isupper() and w not in stop["acronyms_before_place"] \
-                and w not in _abbreviation_words():
+        if len(words[start - 1]) > 1 and words[start - 1].isupper() and not agency_acronym(tok, start - 1):
             return False  # HA Gia Lai, SHB Đà Nẵng: a club or a company
     if _owned(tok, start, stop["name_owners"], stop):
         return False
@@ -204,8 +202,6 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
 
 def _foreign_at(tok: Tokens, k: int) -> bool:
     """A foreign country's name starts at ``k``."""
-    from .heads import tables
-
     lists = tables()[2]
     lows = tok.lows
     if any("".join(lows[k:k + size]) in gazetteer().bare_provinces for size in (2, 3)):
