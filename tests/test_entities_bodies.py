@@ -122,7 +122,7 @@ def test_a_bare_district_written_after_a_body_is_its_place() -> None:
 
 def test_a_title_is_not_part_of_a_name_and_names_end_before_people() -> None:
     assert agencies("Bà Sen, Vụ Trưởng Vụ Truyền thông Ngân hàng Nhà nước cho rằng.") == [
-        "Vụ Truyền thông Ngân hàng Nhà nước"]
+        "Vụ Truyền thông Ngân hàng Nhà nước Việt Nam"]  # the parent under its display name
     assert agencies("Tân Phó Trưởng Ban Tuyên giáo Trung ương Phùng Xuân Nhạ phát biểu.") == ["Ban Tuyên giáo Trung ương"]
 
 
@@ -179,3 +179,64 @@ def test_party_and_military_bodies_of_the_centre() -> None:
     assert agencies("Bí thư Đảng ủy Quân sự tỉnh Cà Mau phát biểu.") == ["Đảng ủy Quân sự tỉnh Cà Mau"]
     assert agencies("Trung tâm Dự báo KTTV Trung ương và Cảnh sát PCCC TP Hà Nội cảnh báo.") == [
         "Trung tâm Dự báo Khí tượng thủy văn Trung ương", "Cảnh sát Phòng cháy, chữa cháy thành phố Hà Nội"]
+
+
+def test_central_committees_of_the_party_and_the_youth_union() -> None:
+    # A committee of the centre is one body with its organisation, not two
+    # (and "Đảng" after it is no foreign country).
+    assert agencies("Tổng Bí thư Ban chấp hành Trung ương Đảng cộng sản Việt Nam-Bí thư Quân ủy Trung ương dự lễ.") == [
+        "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Quân ủy Trung ương"]
+    assert agencies("Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh phát động phong trào.") == [
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]
+    assert agencies("Ban Chấp hành Trung ương Đảng họp phiên bế mạc.") == [
+        "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]
+
+
+def test_a_short_name_shows_its_full_display_name() -> None:
+    assert agencies("Thống đốc Ngân hàng Nhà nước cho biết lãi suất sẽ giữ nguyên.") == ["Ngân hàng Nhà nước Việt Nam"]
+
+
+def test_a_ministrys_unit_joined_by_cua_is_one_name() -> None:
+    assert agencies("Cục An toàn thông tin của Bộ TT&TT khuyến cáo người dùng.") == [
+        "Cục An toàn thông tin Bộ Thông tin và Truyền thông"]
+    assert agencies("Ủy ban Pháp luật của Quốc hội thẩm tra dự án.") == ["Ủy ban Pháp luật của Quốc hội"]
+
+
+def test_heads_inside_a_school_or_a_product_are_no_body() -> None:
+    assert agencies("Khách mời gồm Đại học Ngôn ngữ, Đại học Bộ nội vụ và Học viện An ninh.") == []
+    assert agencies("Dự án dùng vốn trái phiếu Chính phủ.") == []
+    assert agencies("Chính phủ phát hành thêm trái phiếu.") == ["Chính phủ"]
+
+
+def test_a_foreign_articles_bodies_belong_to_that_country() -> None:
+    # No Vietnamese place, no "Việt Nam", two foreign countries: the
+    # centre in the sentence that names the first one is that country's.
+    body = ("Theo Trung tâm Kiểm soát và Phòng ngừa Dịch bệnh, chỉ riêng tại Hoa Kỳ có hơn 1 tỷ ca cảm lạnh mỗi năm. "
+            "Các nhà khoa học ở Anh cũng ghi nhận điều tương tự.")
+    assert agencies(body) == []
+    body = ("Giáo sư, người đứng đầu Trung tâm Nghiên cứu Hố sụt tại Đại học Kỹ thuật Konya, giải thích hiện tượng ở "
+            "Thổ Nhĩ Kỳ. Các hố tương tự từng xuất hiện ở Mỹ.")
+    assert agencies(body) == []
+
+
+def test_official_spelling_that_depends_on_the_head() -> None:
+    assert agencies("Ban Chỉ đạo Phòng chống dịch Covid-19 tỉnh Quảng Trị họp khẩn.") == [
+        "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Quảng Trị"]
+    assert agencies("Ban Chỉ huy phòng chống thiên tai và Tìm kiếm cứu nạn tỉnh Hà Tĩnh trực ban.") == [
+        "Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn tỉnh Hà Tĩnh"]
+    assert agencies("Phòng Văn hóa Thông tin TP Tam Kỳ (Quảng Nam) tổ chức lễ hội.") == [
+        "Phòng Văn hóa và Thông tin thành phố Tam Kỳ (Quảng Nam)"]
+    assert agencies("Sở Văn hóa Thông tin tỉnh Khánh Hòa cấp phép.") == ["Sở Văn hóa - Thông tin tỉnh Khánh Hòa"]
+
+
+def test_a_police_unit_named_with_its_place_is_that_of_its_police() -> None:
+    assert agencies("Cơ quan Cảnh sát điều tra Tiền Giang khởi tố vụ án.") == [
+        "Cơ quan Cảnh sát điều tra Công an tỉnh Tiền Giang"]
+    assert agencies("Phòng CSGT tỉnh Nam Định lập chốt.") == ["Phòng Cảnh sát giao thông Công an tỉnh Nam Định"]
+
+
+def test_numbered_centres_venues_and_company_units() -> None:
+    assert agencies("Giám đốc Trung tâm HLTTQG I Nhổn, ông Đặng Văn A, đón đoàn.") == [
+        "Trung tâm Huấn luyện Thể thao Quốc gia I"]
+    assert agencies("Đội tuyển tập trung ở Trung tâm HLTTQG I (Nhổn) từ tối qua.") == []  # only a venue
+    assert agencies("Ứng dụng do Trung tâm Không gian mạng Viettel phát triển.") == []  # a company's unit

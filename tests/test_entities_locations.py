@@ -158,3 +158,17 @@ def test_an_address_in_a_football_report_is_a_place() -> None:
     locs, _ = places("HLV, cầu thủ và trọng tài dự trận bóng đá lễ hội (Bình Liêu, Quảng Ninh); đội khách thua "
                      "Bình Dương.")
     assert locs == ["huyện Bình Liêu, Quảng Ninh", "Quảng Ninh"]
+
+
+def test_a_bare_district_inside_an_address_keeps_its_level() -> None:
+    # "xã A, B, tỉnh C": B is A's district (no commune B exists there).
+    locs, _ = places("Ông A ngụ tại xã Trung An, Mỹ Tho, tỉnh Tiền Giang.")
+    assert locs == ["xã Trung An, Tiền Giang", "Tiền Giang", "thành phố Mỹ Tho, Tiền Giang"]
+
+
+def test_house_numbers_hospitals_and_hometowns() -> None:
+    assert places("Các nhà đất gồm 7 Bạch Đằng, 2 Hải Phòng và 37 Pasteur.") == ([], [])
+    assert places("Tin từ Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới (Quảng Bình) cho biết.") == (
+        ["Quảng Bình"], ["Quảng Bình"])
+    assert places("Giáo sư A (quê quán Cẩm Xuyên - Hà Tĩnh) tốt nghiệp năm 1997.")[1] == ["Hà Tĩnh"]
+    assert places("Khách ăn tại quán Nam Định trên phố Huế.")[1] == []

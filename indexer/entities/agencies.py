@@ -17,11 +17,11 @@ from datetime import datetime
 from functools import lru_cache
 
 from ..vietnamese import fold
-from .abbreviations import Stream, official_forms
+from .abbreviations import Stream
 from .article import foreign_from, note, same_as_written, tidy
 from .binding import GENERIC, Context, bind, district_before, forms, kind_at, mention_at, place_at
-from .exclusions import foreign_after, institution_after, not_a_body_before
-from .fields import field_at, field_match
+from .exclusions import foreign_after, institution_after, not_a_body_before, venue_at
+from .fields import field_at, field_match, official_name
 from .gazetteer import gazetteer
 from .heads import DASH, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
@@ -117,17 +117,20 @@ def _of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
 
 def _parent(c: Context, head: Head, name: str, j: int, depth: int) -> Body | None:
     """A parent body right after the name (``Phòng CSGT Công an tỉnh``, ``Cục
-    ... - Bộ Y tế``), or after a comma when it ranks higher (``Cục Hồ sơ
-    nghiệp vụ, Tổng cục Cảnh sát``)."""
+    ... - Bộ Y tế``, ``Cục ... của Bộ Y tế``), or after a comma when it ranks
+    higher (``Cục Hồ sơ nghiệp vụ, Tổng cục Cảnh sát``)."""
     s = c.s
     n = len(s.words)
     if depth >= 2 or j >= n:
         return None
     comma = s.words[j] == ","
-    pj = j + 1 if s.words[j] in DASH or comma else j
+    of = s.lows[j] == "của" and head.type in ("named", "owned")
+    pj = j + 1 if s.words[j] in DASH or comma or of else j
     found = head_at(c, pj)
     if found is not None and head.type == "place" and found[0].type in ("place", "party"):
         return None  # HĐND - UBND tỉnh: two bodies sharing a place
+    if of and (found is None or found[0].rank < 4 or found[0].rank <= head.rank):
+        return None  # ... của Bộ Y tế joins a ministry's unit to it; other owners stay apart
     if comma and (found is None or head.type not in ("named", "owned") or found[0].rank < 3
                   or found[0].rank <= head.rank or name == head.display or head.words[0] in ("ban", "hội", "ủy")
                   or head.scope == "national" and found[0].scope == "local"):
@@ -153,16 +156,6 @@ def _party_parent(c: Context, j: int, depth: int) -> Body | None:
                 if got is not None:
                     return f"Đảng ủy {got[0]}", j + 1 + size, j + 1 + size, None
     return None
-
-
-def _official(c: Context, j: int, nend: int, written: str) -> str:
-    """A free name that is a known field or unit name, written the official
-    way: ``Phòng Giáo dục đào tạo`` is ``Phòng Giáo dục và Đào tạo``,
-    ``Phòng Cảnh sát Hình sự`` is ``Phòng Cảnh sát hình sự``."""
-    found = field_match(c, j)
-    if found is not None and found[0] == nend:
-        return found[1]
-    return official_forms().get(written.lower(), written)
 
 
 @lru_cache(maxsize=1)
@@ -199,8 +192,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     s, lists = c.s, c.lists
     n = len(s.words)
     name, j = head.display, end
-    if head.scope == "national" and c.foreign_from is not None and k > c.foreign_from:
-        return None  # Bộ Tư pháp in an article on the Philippines
+    if head.scope != "local" and c.foreign_from is not None and k >= c.foreign_from:
+        return None  # Bộ Tư pháp in an article on the Philippines, Trung tâm Nghiên cứu ... of Turkey
     if head.type == "fixed":
         if j < n and (s.lows[j] in lists["concept_after"]
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
@@ -234,11 +227,13 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2
-            name, j = f"{name} {_official(c, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
+            name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
     low_name = name.lower()
     if any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
             or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
         return None  # Ban Tổ chức (of an event), Đài Loan, ... Liên bang
+    if venue_at(c, k, low_name):
+        return None
     if head.type in ("named", "owned") and (any(f" {w} " in f" {name} " for w in lists["institution_words"])
                                             or institution_after(c, j)):
         return None  # a school's or a company's centre
@@ -268,6 +263,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             return f"{name} {written}", after, None, None
         agency_form, party_form = forms(c, place)
         party = head.type == "party" and head.words != ("đảng", "ủy")
+        if head.type == "owned" and any(name.lower().startswith(u) for u in lists["police_units"]):
+            agency_form = f"Công an {agency_form}"  # Cơ quan Cảnh sát điều tra (Công an) tỉnh X
         display = f"{name} {party_form if party else agency_form}"
         if depth == 0 and place.level == "province":
             bound = place.start < s.orig[j] or after < n and place.start >= s.orig[after]

@@ -22,9 +22,10 @@ _PLACE_WORDS = ("tỉnh ", "thành phố ", "huyện ", "quận ", "thị xã ",
 
 
 def foreign_from(s: Stream, loc: LocationScan, lists: dict[str, frozenset[str]]) -> int | None:
-    """Where an article about another country starts naming it: the first
-    of two foreign country names, when the article names no Vietnamese place
-    and never says Việt Nam.  None for every other article.  A country word
+    """Where an article about another country starts naming it: the start of
+    the sentence with the first of two foreign country names (``Theo Trung
+    tâm Kiểm soát dịch bệnh, ... tại Hoa Kỳ``), when the article names no
+    Vietnamese place and never says Việt Nam.  None for every other article.  A country word
     after another capitalised word is part of a name (``Nguyễn Hoàng Anh``)."""
     if loc.mentions:
         return None
@@ -37,7 +38,12 @@ def foreign_from(s: Stream, loc: LocationScan, lists: dict[str, frozenset[str]])
         if caps[k] and (low in lists["foreign_after"] or k + 1 < n and f"{low} {lows[k + 1]}" in lists["foreign_pairs"]) \
                 and not (k and caps[k - 1] and s.words[k - 1].isalpha()):
             found.append(k)
-    return found[0] if len(found) > 1 else None
+    if len(found) < 2:
+        return None
+    k = found[0]
+    while k and s.words[k - 1] not in (".", "!", "?", "\n"):
+        k -= 1
+    return k
 
 
 def note(c: Context, k: int, name: str, display: str, bound: bool, kind: str | None) -> None:

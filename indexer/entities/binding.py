@@ -36,9 +36,10 @@ class Context:
     heads: dict
     fields: dict
     lists: dict[str, frozenset[str]]
-    #: Token index of the first foreign country named, in an article that
-    #: names no Vietnamese place nor Việt Nam (its bare national bodies after
-    #: that point are the foreign country's); None otherwise.
+    #: Token index of the sentence that first names a foreign country, in an
+    #: article that names no Vietnamese place nor Việt Nam (its bodies that
+    #: are not local from that point on are the foreign country's); None
+    #: otherwise.
     foreign_from: int | None = None
     #: (head index, name without place, display, bound?, kind word) of each
     #: local body read: a bound one is matched against the written ones.

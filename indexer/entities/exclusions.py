@@ -1,7 +1,8 @@
 """Heads that name no Vietnamese state body the article reports on.
 
 A head can stand in a newspaper's name (``báo Công an nhân dân``), inside
-another noun (``Học viện``), for a venue (``Hội trường Bộ Quốc phòng``) or
+another noun (``Học viện``, ``Đại học Bộ Nội vụ``, ``trái phiếu Chính
+phủ``), for a venue (``Hội trường Bộ Quốc phòng``) or
 a photo credit (``Ảnh: Sở Y tế Lào Cai``); a body can be a school's or a
 company's (``Viện Báo chí, Học viện ...``) or another country's (``Bộ Y tế
 Angola``).  The scanner asks these before and after reading a name.
@@ -12,20 +13,26 @@ from __future__ import annotations
 from .binding import Context, kind_at, mention_at
 from .heads import head_at
 from .names import foreign_at
+from .text import vietnamese_syllable
 
-__all__ = ["foreign_after", "institution_after", "not_a_body_before"]
+__all__ = ["foreign_after", "institution_after", "not_a_body_before", "venue_at"]
+
+_NUMERALS = frozenset({"I", "II", "III", "IV", "V"})
 
 
 def not_a_body_before(c: Context, k: int) -> bool:
     """A head that names no body the article reports on: after ``báo`` (a
-    newspaper), inside another noun (``Học viện``), after ``Hội trường`` (a
-    venue), or in a photo credit (``Ảnh: Sở Y tế Lào Cai``)."""
+    newspaper), inside another noun (``Học viện``, ``Đại học Bộ Nội vụ``,
+    ``trái phiếu Chính phủ``), after ``Hội trường`` (a venue), or in a photo
+    credit (``Ảnh: Sở Y tế Lào Cai``)."""
     lows = c.s.lows
     before = lows[k - 1] if k else ""
     if before in ("báo", "tờ", "chí") or before in c.lists["compound_before"] and c.s.lows[k] == "viện":
         return True  # a newspaper; Học viện, Thư viện, Hạ viện
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:
         return True
+    if k > 1 and f"{lows[k - 2]} {before}" in c.lists["name_before"]:
+        return True  # Đại học Bộ Nội vụ (a school), trái phiếu Chính phủ (a product)
     j = k - 1
     while j >= 0 and k - j <= 3 and c.s.words[j] in (":", "(", "-", "–"):
         j -= 1
@@ -60,4 +67,13 @@ def foreign_after(c: Context, j: int) -> bool:
         return False
     if j + 1 < len(s.words) and s.caps[j + 1]:
         return False  # a person's name (Văn phòng Chính phủ Mai Tiến Dũng)
+    if j and s.words[j - 1] in _NUMERALS and vietnamese_syllable(s.words[j]):
+        return False  # Trung tâm ... Quốc gia I Nhổn: a numbered body's Vietnamese site
     return not (j and s.words[j - 1] in (".", ":", "\n"))
+
+
+def venue_at(c: Context, k: int, low_name: str) -> bool:
+    """A centre named only as where something happens (``tập trung ở Trung
+    tâm Huấn luyện Thể thao Quốc gia I``): a venue, not a body at work."""
+    return k > 0 and c.s.lows[k - 1] in ("ở", "tại") and any(
+        low_name.startswith(v) for v in c.lists["venue_names"])

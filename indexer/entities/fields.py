@@ -2,16 +2,43 @@
 
 Fields come from ``data/agency_fields.tsv`` in their official spelling and
 are matched however the article writes them: in any case, with commas,
-hyphens or ``&`` between the words, or with a ``và`` left out.
+hyphens or ``&`` between the words, or with a ``và`` left out.  A unit's
+free name that is a known field or unit name takes its official spelling
+too (``official_name``).
 """
 
 from __future__ import annotations
 
+import re
+
+from .abbreviations import official_forms
 from .binding import Context, mention_at
-from .heads import head_at, match
+from .heads import Head, head_at, match
 from .names import starts_business
 
-__all__ = ["field_at", "field_match"]
+__all__ = ["field_at", "field_match", "official_name"]
+
+# Steering and command boards write "phòng, chống" with its comma, in the
+# case their official names use (Ban Chỉ đạo phòng, chống dịch ...; Ban Chỉ
+# huy Phòng, chống thiên tai ...).
+_PREVENTION = re.compile(r"^[Pp]hòng,? chống\b")
+_PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Phòng, chống"}
+# A district's office keeps "và" where the old ministry had a dash.
+_UNIT_FIELDS = {("Phòng", "Văn hóa - Thông tin"): "Văn hóa và Thông tin",
+                ("Phòng", "Văn hóa, Thông tin"): "Văn hóa và Thông tin"}
+
+
+def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> str:
+    """A free name that is a known field or unit name, written the official
+    way: ``Phòng Giáo dục đào tạo`` is ``Phòng Giáo dục và Đào tạo``,
+    ``Phòng Cảnh sát Hình sự`` is ``Phòng Cảnh sát hình sự``, ``Ban Chỉ
+    đạo Phòng chống dịch`` is ``Ban Chỉ đạo phòng, chống dịch``."""
+    found = field_match(c, j)
+    if found is not None and found[0] == nend:
+        return _UNIT_FIELDS.get((head.display, found[1]), found[1])
+    if head.display in _PREVENTION_CASE:
+        written = _PREVENTION.sub(_PREVENTION_CASE[head.display], written)
+    return official_forms().get(written.lower(), written)
 
 
 def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:

@@ -51,7 +51,8 @@ def tables() -> tuple[dict[str, list[Head]], dict[str, list[tuple[tuple[str, ...
             cols = line.split("\t")
             words = _words_of(cols[0])
             rank = int(cols[3]) if len(cols) > 3 and cols[3].strip() else 2
-            heads.setdefault(words[0], []).append(Head(words, cols[0], cols[1], cols[2].strip(), rank))
+            display = cols[4].strip() if len(cols) > 4 and cols[4].strip() else cols[0]
+            heads.setdefault(words[0], []).append(Head(words, display, cols[1], cols[2].strip(), rank))
     for entries in heads.values():
         entries.sort(key=lambda h: -len(h.words))
     fields: dict[str, list[tuple[tuple[str, ...], str]]] = {}

@@ -157,14 +157,20 @@ def _owned(tok: Tokens, start: int, owners: frozenset[str], stop: dict[str, froz
     """True when the name closes the name of a company, club or venue
     (``Công ty Dệt Nam Định``, ``Sân bay Cam Ranh``)."""
     j = start - 1
-    lows = tok.lows
-    while j >= 0 and start - j <= 6:
+    lows, caps = tok.lows, tok.caps
+    proper = True  # only the words of a proper name so far: a long name may go on
+    while j >= 0 and (start - j <= 6 or proper and start - j <= 10):
         low = lows[j]
-        if low in BREAKS or low in stop["walk_back_stop"] or not low.isalnum():
+        if low in ("-", "–") and j and caps[j - 1] and caps[j + 1]:
+            j -= 1
+            continue  # Bệnh viện Hữu nghị Việt Nam - Cu Ba Đồng Hới
+        if low in BREAKS or low in stop["walk_back_stop"] or not low.isalnum() \
+                or j and f"{lows[j - 1]} {low}" in stop["walk_back_stop"]:
             return False
         if low in owners or (j and f"{lows[j - 1]} {low}" in owners) \
                 or (j > 1 and f"{lows[j - 2]} {lows[j - 1]} {low}" in owners):
             return True
+        proper = proper and (caps[j] or j > 0 and caps[j - 1])  # Hữu nghị: still one name
         j -= 1
     return False
 
@@ -183,6 +189,8 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
             return False
         if len(words[start - 1]) > 1 and words[start - 1].isupper() and not agency_acronym(tok, start - 1):
             return False  # HA Gia Lai, SHB Đà Nẵng: a club or a company
+        if words[start - 1].isdigit() and (start == 1 or lows[start - 2] in (",", "số", "nhà", "\n")):
+            return False  # "số 2 Hải Phòng", ", 2 Hải Phòng": a house on a street named after it
     if _owned(tok, start, stop["name_owners"], stop):
         return False
     if level == "district" and _owned(tok, start, stop["district_owners"], stop):
@@ -266,9 +274,9 @@ def _listed(tok: Tokens, gaz: Gazetteer, m: PlaceMention) -> list[PlaceMention]:
             break
         end = idx[-1] + 1
         if m.level == "ward" and any(p.level == "district" for p in units) and not (
-                end + 1 < n and (words[end] == "," or tok.lows[end] == "và")
+                end + 1 < n and (words[end] == "," or tok.lows[end] == "và") and _kind_at(tok, end + 1) is None
                 and "".join(tok.fold(w) for w in _name_words(tok, end + 1, False)) not in gaz.kind_provinces):
-            break  # "xã A, Thốt Nốt, Cần Thơ": the district of A, not another commune
+            break  # "xã A, Thốt Nốt, Cần Thơ", "xã A, Mỹ Tho, tỉnh Tiền Giang": the district of A
         # "thành phố Huế, A Lưới": a listed unit of another kind keeps its own.
         kind = m.kind if any(p.kind in (m.kind, None) for p in cands) else None
         out.append(PlaceMention(j + 1, end, kind, m.level, display_name(tok, idx),
