@@ -240,3 +240,37 @@ def test_numbered_centres_venues_and_company_units() -> None:
         "Trung tâm Huấn luyện Thể thao Quốc gia I"]
     assert agencies("Đội tuyển tập trung ở Trung tâm HLTTQG I (Nhổn) từ tối qua.") == []  # only a venue
     assert agencies("Ứng dụng do Trung tâm Không gian mạng Viettel phát triển.") == []  # a company's unit
+
+
+def test_lower_case_heads_named_by_their_place_or_after_a_title() -> None:
+    assert agencies("Ông A, Trưởng công an quận Bình Thạnh cho biết.") == ["Công an quận Bình Thạnh (TP Hồ Chí Minh)"]
+    assert agencies("Theo công an tỉnh Hà Tĩnh, vụ việc đang được điều tra.") == ["Công an tỉnh Hà Tĩnh"]
+    assert agencies("Bà B, trưởng phòng Kinh tế thị xã Vĩnh Châu cho biết.") == ["Phòng Kinh tế thị xã Vĩnh Châu (Sóc Trăng)"]
+    assert agencies("Tháng 12, cơ quan CSĐT Công an huyện Vĩnh Thuận (Kiên Giang) khởi tố vụ án.") == [
+        "Cơ quan Cảnh sát điều tra Công an huyện Vĩnh Thuận (Kiên Giang)"]
+    assert agencies("Lực lượng công an huyện đã có mặt; cơ quan chức năng huyện Vĩnh Thuận vào cuộc.") == []
+    assert agencies("Ông C, trưởng phòng Phòng Cảnh sát kinh tế Công an tỉnh Phú Yên, cho biết.") == [
+        "Phòng Cảnh sát kinh tế Công an tỉnh Phú Yên"]
+    assert agencies("Bắt 2 trưởng phòng Bưu điện tỉnh Nghệ An.") == []  # a company's departments
+
+
+def test_boards_branches_and_offices_known_by_their_parent() -> None:
+    assert agencies("Ban cán sự của Bộ GTVT sẽ họp để đề xuất hình thức kỷ luật.") == ["Ban cán sự Bộ Giao thông vận tải"]
+    assert agencies("Trưởng Ban Dân nguyện của QH cho biết cử tri đã gọi tới Ban Dân nguyện.") == [
+        "Ban Dân nguyện của Quốc hội"]
+    assert agencies("Giám đốc Ngân hàng Nhà nước chi nhánh tỉnh Ninh Bình khẳng định.") == [
+        "Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh Ninh Bình"]
+    assert agencies("Ông D, Trưởng phòng Phòng Thanh tra hành chính (Thanh tra Bộ Tư pháp) làm trưởng đoàn.") == [
+        "Phòng Thanh tra hành chính Thanh tra Bộ Tư pháp", "Thanh tra Bộ Tư pháp"]
+    assert agencies("Viện Nghiên cứu và Phát triển vùng (Bộ KH và CN) cho biết.") == [
+        "Viện Nghiên cứu và Phát triển vùng", "Bộ Khoa học và Công nghệ"]  # an institute stands alone
+    assert agencies("Tối 30/4, Trung tâm Kiểm soát Bệnh tật TPHCM (HCDC) thông tin.") == [
+        "Trung tâm Kiểm soát bệnh tật thành phố Hồ Chí Minh"]
+    assert agencies("Ban Quản lý dự án di dân tái định cư thủy điện Sơn La họp.") == [
+        "Ban Quản lý dự án di dân tái định cư thủy điện Sơn La"]  # the plant's name, not the body's place
+
+
+def test_foreign_owners_and_venues_by_movement() -> None:
+    assert agencies("Trung tâm Nghiên cứu Vật thể gần Trái đất của NASA đang theo dõi.") == []
+    assert agencies("Trung tâm Nghiên cứu Nông nghiệp Thụy Sỹ công bố kết quả.") == []
+    assert agencies("HLV đội U22 cũng xuống Trung tâm HLTTQG I (Nhổn) xem tập.") == []

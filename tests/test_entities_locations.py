@@ -172,3 +172,9 @@ def test_house_numbers_hospitals_and_hometowns() -> None:
         ["Quảng Bình"], ["Quảng Bình"])
     assert places("Giáo sư A (quê quán Cẩm Xuyên - Hà Tĩnh) tốt nghiệp năm 1997.")[1] == ["Hà Tĩnh"]
     assert places("Khách ăn tại quán Nam Định trên phố Huế.")[1] == []
+
+
+def test_time_zones_and_foreign_provinces_are_not_places() -> None:
+    assert places("Sự kiện diễn ra lúc 23h đêm qua, giờ Hà Nội.") == ([], [])
+    assert places("Sự việc xảy ra tại tỉnh Hà Nam, Trung Quốc.") == ([], [])
+    assert places("Rời vùng quê thuộc tỉnh Quảng Nam, Đức Linh khăn gói vào Nam.")[1] == ["Quảng Nam"]  # a person

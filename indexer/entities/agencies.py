@@ -12,34 +12,26 @@ generic mentions (``UBND các huyện``), photo credits and venues
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from functools import lru_cache
 
 from ..vietnamese import fold
 from .abbreviations import Stream
 from .article import foreign_from, note, same_as_written, tidy
-from .binding import GENERIC, Context, bind, district_before, forms, kind_at, mention_at, place_at
+from .binding import GENERIC, Body, Context, bind, forms, kind_at, mention_at, place_at
 from .exclusions import foreign_after, institution_after, not_a_body_before, venue_at
 from .fields import field_at, field_match, official_name
 from .gazetteer import gazetteer
-from .heads import DASH, Head, head_at, match, tables
+from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
 from .names import read_name, skip_bracket, text_of
-from .text import vietnamese_syllable
+from .unplaced import unplaced
 
 __all__ = ["scan_agencies"]
 
-_NATIONAL_MARKS = ("quốc gia", "trung ương", "việt nam", "nhà nước", "chính phủ", "quốc hội")
-# Letters no Vietnamese syllable has: a foreign name (Vụ Watergate).
-_FOREIGN_LETTERS = re.compile(r"[fjwzFJWZ]")
 _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy": "thành phố",
                "thành đoàn": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã",
                "đảng ủy": "ward"}
-
-#: (display, end, where the scanner resumes or None, the sub-unit's own name when a parent was joined)
-Body = tuple[str, int, "int | None", "str | None"]
-
 
 def _parent_at(c: Context, k: int, depth: int) -> Body | None:
     """A whole body starting at ``k`` (a parent of the one being read)."""
@@ -162,14 +154,15 @@ def _party_parent(c: Context, j: int, depth: int) -> Body | None:
 def _boards() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """(board, its words, as written in a name), longest first."""
     boards = sorted(tables()[2]["party_boards"], key=len, reverse=True)
-    return tuple((b, tuple(b.replace(",", " ").split()), b if b == "cán sự đảng" else b[:1].upper() + b[1:])
+    return tuple((b, tuple(b.replace(",", " ").split()), b if b.startswith("cán sự") else b[:1].upper() + b[1:])
                  for b in boards)
 
 
 def _party_board(c: Context, j: int, depth: int) -> Body | None:
     """A board of a party committee after ``Ban`` (``Ban Thường vụ Thành ủy
     Hải Phòng``, ``Ban dân vận Thành ủy``, ``Ban Tổ chức Trung ương``,
-    ``Ban cán sự đảng UBND TP``): a body only with its committee after it,
+    ``Ban cán sự đảng UBND TP``, ``Ban cán sự của Bộ GTVT``): a body only
+    with its committee after it,
     so the board's name may be in lower case."""
     s = c.s
     n = len(s.words)
@@ -179,8 +172,11 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
             continue
         if end + 1 < n and s.caps[end] and s.lows[end] == "trung" and s.lows[end + 1] == "ương":
             return f"Ban {written} Trung ương", end + 2, None, None
+        cadre = phrase.startswith("cán sự")  # the party cadre board of any body, of it with "của"
+        if cadre and end + 1 < n and s.lows[end] == "của":
+            end += 1
         found = head_at(c, end)
-        if found is None or found[0].type != "party" and phrase != "cán sự đảng":
+        if found is None or found[0].type != "party" and not cadre:
             return None
         got = _read(c, end, found[0], found[1], depth + 1)
         return (f"Ban {written} {got[0]}", got[1], None, f"Ban {written}") if got else None
@@ -199,9 +195,13 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
             return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
         if head.scope == "national":
+            if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh":
+                m = mention_at(c, j + 2)
+                if m is not None and m.level == "province":  # Ngân hàng Nhà nước chi nhánh tỉnh Ninh Bình
+                    return f"{name} chi nhánh {forms(c, m)[0]}", j + 2 + (m.end - m.start), None, None
             of = _of_parent(c, j) or _of_parent(c, j, direct=True)
-            if of is not None:  # Ủy ban Pháp luật của Quốc hội
-                return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, None
+            if of is not None:  # Ủy ban Pháp luật của Quốc hội (and its bare twin is the same body)
+                return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, name
             return None if foreign_after(c, j) else (name, j, None, None)
     if head.words == ("ban",) and depth < 2:
         board = _party_board(c, j, depth)
@@ -302,65 +302,15 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         return display, j, None, None
     if head.type == "place":
         return (name, j, None, None) if head.scope == "either" else None
-    return _unplaced(c, k, head, name, j, end)
-
-
-def _unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Body | None:
-    """A named body with no place or parent after it: kept when its name
-    makes it one state body, bound to the article's province when local."""
-    lists = c.lists
-    if j == end and head.type in ("named", "owned"):
-        return None
-    written = name.split()
-    rest = written[len(head.words):]
-    first = rest[0] if rest else ""
-    if rest and all(w.isupper() and not w.isdigit() and len(w) > 1 or _is_roman(w) for w in rest):
-        return None  # only an abbreviation we cannot expand (Trung tâm HLTTQG I)
-    if head.type in ("named", "owned") and len(rest) > 1 and len(rest[-1]) > 2 and rest[-1].isupper() \
-            and rest[-1].isalpha() and not _is_roman(rest[-1]):
-        return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
-    if head.type == "named" and not (first.isupper() and len(first) > 1) and (
-            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()
-            and not (head.words[-1] == "cục" and first.lower() in lists["single_word_names"])):
-        return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế)
-    last = written[-1]
-    if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \
-            and not vietnamese_syllable(last):
-        return None  # Viện Pasteur Senegal: a foreign place closes the name
-    low = name.lower()
-    if low in lists["district_bodies"]:
-        m = district_before(c, c.s.orig[k])
-        return (f"{name} {forms(c, m)[0]}", j, None, None) if m is not None else None
-    national = any(mark in low for mark in _NATIONAL_MARKS)
-    if head.type == "owned" and not national and not _force_unit(c, name):
-        return None
-    if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in written) < 4 \
-            and not national and not written[-1].isdigit():
-        return None  # Ban Quản lý dự án, with no place or proper name: generic
-    if low in lists["not_agency_names"]:
-        return None
-    if head.scope == "local":
-        bound = bind(c, "any", c.s.orig[k])
-        if bound is not None:
-            display = f"{name} {forms(c, bound)[0]}"
-            note(c, k, name, display, True, None)
-            return display, j, None, None
-    return name, j, None, None
-
-
-def _is_roman(w: str) -> bool:
-    return w in ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-def _force_unit(c: Context, name: str) -> bool:
-    """A unit of the border guard, police or army with a proper name of its
-    own (``Đội Cơ động biên phòng Bản Lầu``): a state body without place."""
-    low = f" {name.lower()} "
-    if not any(f" {w} " in low for w in c.lists["force_words"]):
-        return False
-    words = name.split()
-    last_lower = max((i for i, w in enumerate(words) if not w[:1].isupper()), default=-1)
-    return 0 < last_lower < len(words) - 1
+    if head.type == "owned" and name != head.display and j + 1 < n and s.words[j] == "(" and depth < 2:
+        found = head_at(c, j + 1)
+        if found is not None and found[0].rank > head.rank:
+            got = _read(c, j + 1, found[0], found[1], depth + 1)
+            if got is not None and got[1] < n and s.words[got[1]] == ")":
+                # Phòng Thanh tra hành chính (Thanh tra Bộ Tư pháp): an office is
+                # known by its parent; the parent in brackets is read on its own too.
+                return f"{name} {got[0]}", got[1] + 1, j + 1, name
+    return unplaced(c, k, head, name, j, end)
 
 
 def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None = None,
@@ -374,7 +324,8 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
     forms_of: dict[str, dict[str, int]] = {}  # folded key -> written forms and how often
     lows, caps, orig = stream.lows, stream.caps, stream.orig
     covered = loc.covered
-    starts = [k for k, low in enumerate(lows) if low in heads and caps[k] and orig[k] not in covered]
+    starts = [k for k, low in enumerate(lows)
+              if low in heads and (caps[k] or low in LOWER_FIRSTS) and orig[k] not in covered]
     # liên bộ Tài chính, Y tế: ministries issuing a joint act, written in lower case.
     joint = {k for k in range(1, len(lows) - 1) if lows[k] == "bộ" and lows[k - 1] == "liên" and caps[k + 1]}
     joint_head = next(h for h in heads["bộ"] if h.words == ("bộ",))

@@ -17,11 +17,14 @@ from .abbreviations import Stream
 from .gazetteer import Gazetteer
 from .locations import KIND_LEVEL, LocationScan, PlaceMention
 
-__all__ = ["GENERIC", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at"]
+__all__ = ["GENERIC", "Body", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at"]
 
 GENERIC = "generic"
 _KIND1 = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường"}
 _KIND2 = {("thành", "phố"): "thành phố", ("thị", "xã"): "thị xã", ("thị", "trấn"): "thị trấn"}
+
+#: (display, end, where the scanner resumes or None, the sub-unit's own name when a parent was joined)
+Body = tuple[str, int, "int | None", "str | None"]
 
 
 @dataclass(slots=True)

@@ -54,8 +54,10 @@ def institution_after(c: Context, j: int) -> bool:
 
 def foreign_after(c: Context, j: int) -> bool:
     """A national-looking body followed by a foreign country (``Bộ Y tế
-    Angola``, ``Chính phủ Mỹ``)."""
+    Angola``, ``Chính phủ Mỹ``, ``... của NASA``)."""
     s = c.s
+    if j + 1 < len(s.words) and s.lows[j] == "của" and foreign_at(c, j + 1):
+        return True  # ... của NASA, của Mỹ
     if j >= len(s.words) or not s.caps[j] or s.words[j].isupper():
         return False
     low = s.lows[j]
@@ -73,7 +75,8 @@ def foreign_after(c: Context, j: int) -> bool:
 
 
 def venue_at(c: Context, k: int, low_name: str) -> bool:
-    """A centre named only as where something happens (``tập trung ở Trung
-    tâm Huấn luyện Thể thao Quốc gia I``): a venue, not a body at work."""
-    return k > 0 and c.s.lows[k - 1] in ("ở", "tại") and any(
+    """A centre named only as where something happens or where someone goes
+    (``tập trung ở Trung tâm Huấn luyện Thể thao Quốc gia I``, ``xuống
+    Trung tâm ...``): a venue, not a body at work."""
+    return k > 0 and c.s.lows[k - 1] in ("ở", "tại", "đến", "tới", "về", "xuống", "lên") and any(
         low_name.startswith(v) for v in c.lists["venue_names"])

@@ -38,7 +38,11 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
         return _UNIT_FIELDS.get((head.display, found[1]), found[1])
     if head.display in _PREVENTION_CASE:
         written = _PREVENTION.sub(_PREVENTION_CASE[head.display], written)
-    return official_forms().get(written.lower(), written)
+    official = official_forms()
+    whole = official.get(f"{head.display} {written}".lower())  # Trung tâm Kiểm soát Bệnh tật (CDC)
+    if whole is not None and whole.startswith(head.display + " "):
+        return whole[len(head.display) + 1:]
+    return official.get(written.lower(), written)
 
 
 def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:

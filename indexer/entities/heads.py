@@ -21,7 +21,7 @@ from .text import tokenize
 if TYPE_CHECKING:
     from .binding import Context
 
-__all__ = ["DASH", "SKIP", "Head", "head_at", "match", "tables"]
+__all__ = ["DASH", "LOWER_FIRSTS", "SKIP", "Head", "head_at", "match", "tables"]
 
 _DATA = Path(__file__).with_name("data")
 SKIP = frozenset({",", "-", "–"})
@@ -88,12 +88,42 @@ def match(s: Stream, k: int, words: tuple[str, ...], loose: bool = False) -> int
     return j
 
 
+# Heads that may be written in lower case, when a place with its kind word
+# follows (``Trưởng công an quận Bình Thạnh``): the place makes them one body.
+_LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"), ("hội", "đồng", "nhân", "dân"),
+                                ("tòa", "án", "nhân", "dân"), ("viện", "kiểm", "sát", "nhân", "dân")})
+# "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
+_INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
+#: First words of the heads that head_at may find in lower case.
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ"})
+
+
 def head_at(c: Context, k: int) -> tuple[Head, int] | None:
-    """The longest head starting at stream index ``k`` and its end."""
-    if k >= len(c.s.words) or not c.s.caps[k]:
+    """The longest head starting at stream index ``k`` and its end: with
+    its first word capitalised, or in lower case before a place
+    (``công an quận Bình Thạnh``), after a title (``Trưởng phòng Kinh tế
+    thị xã ...``) or before an investigating unit (``cơ quan CSĐT``)."""
+    s = c.s
+    if k >= len(s.words) or not (s.caps[k] or s.lows[k] in LOWER_FIRSTS):
         return None
-    for head in c.heads.get(c.s.lows[k], ()):
-        end = match(c.s, k, head.words)
+    for head in c.heads.get(s.lows[k], ()):
+        end = match(s, k, head.words)
         if end is not None:
+            if not s.caps[k] and not _lower_ok(c, k, head, end):
+                return None
             return head, end
     return None
+
+
+
+def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
+    s = c.s
+    if head.words == ("cơ", "quan"):
+        return tuple(s.lows[end:end + 4]) in _INVESTIGATORS
+    if head.words == ("phòng",):
+        return k > 0 and s.lows[k - 1] == "trưởng" and end < len(s.words) and s.caps[end] \
+            and head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head
+    if head.words not in _LOWER_PLACE_HEADS or end >= len(s.words) or (end and s.orig[end - 1] == s.orig[end]):
+        return False
+    m = c.loc.by_start.get(s.orig[end])
+    return m is not None and m.kind is not None

@@ -214,8 +214,12 @@ def _foreign_at(tok: Tokens, k: int) -> bool:
     lows = tok.lows
     if any("".join(lows[k:k + size]) in gazetteer().bare_provinces for size in (2, 3)):
         return False  # Lào Cai is no Laos
-    return k < len(lows) and tok.caps[k] and (
-        lows[k] in lists["foreign_after"] or k + 1 < len(lows) and f"{lows[k]} {lows[k + 1]}" in lists["foreign_pairs"])
+    if k >= len(lows) or not tok.caps[k]:
+        return False
+    if k + 1 < len(lows) and f"{lows[k]} {lows[k + 1]}" in lists["foreign_pairs"]:
+        return True
+    return lows[k] in lists["foreign_after"] and not (
+        k + 1 < len(lows) and tok.caps[k + 1] and tok.words[k + 1].isalpha())  # Đức Linh is no Germany
 
 
 def _match_after_kind(tok: Tokens, gaz: Gazetteer, i: int, kind: str, level: str,
@@ -306,9 +310,10 @@ def find_mentions(tok: Tokens, published: datetime | None
                 j += 1
             idx = _name_words(tok, j, digits=kind in ("quận", "phường"))
             m = _match_after_kind(tok, gaz, i, kind, KIND_LEVEL[kind], idx, published)
-            if m is not None and m.level == "province" and (_owned(tok, i, stop["kind_name_owners"], stop)
-                                                            or _road(tok, i, m.end, stop)):
-                m = None  # Sở Giao dịch Chứng khoán TPHCM, cao tốc TPHCM - Long Thành
+            if m is not None and m.level == "province" and (
+                    _owned(tok, i, stop["kind_name_owners"], stop) or _road(tok, i, m.end, stop)
+                    or m.end + 1 < n and words[m.end] == "," and _foreign_at(tok, m.end + 1)):
+                m = None  # Sở Giao dịch Chứng khoán TPHCM, cao tốc TPHCM - Long Thành, tỉnh Hà Nam, Trung Quốc
             if m is not None and not (m.level != "province" and _trailing_person(tok, m.end, stop)):
                 mentions.append(m)
                 if m.level != "province":

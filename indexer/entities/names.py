@@ -36,7 +36,8 @@ _NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
 # Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
 _KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
 
-_ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+#: Roman numerals that number a body (Trung tâm ... Quốc gia I).
+ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 
 def stop_here(c: Context, j: int) -> bool:
     """True when the word at ``j`` ends a free name (a verb, a preposition)."""
@@ -112,7 +113,7 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
                 break  # ... Trung ương Phùng Xuân Nhạ: the name ended
             if caps[k] and low in c.heads and is_parent(k):
                 break  # a parent, or another body listed after this one
-            if k > j + 1 and words[k - 1] in _ROMAN:
+            if k > j + 1 and words[k - 1] in ROMAN:
                 break  # Trung tâm Huấn luyện Thể thao Quốc gia I (Nhổn): the number ends it
         if caps[k] or (w.isdigit() and (caps[k - 1] or lows[k - 1] in ("số", "-"))):
             k += 1

@@ -1,0 +1,77 @@
+"""Bodies written with no place and no parent after them.
+
+``Sở Tài chính`` alone is the article's province's; ``Cục Quản lý Dược``
+alone is the ministry's and stands as written; ``Ban Quản lý dự án`` alone
+names no single body, and ``Vụ Watergate`` or ``Viện Pasteur Senegal`` are
+foreign.  The name itself decides which.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .article import note
+from .binding import Body, Context, bind, district_before, forms
+from .heads import Head
+from .names import ROMAN
+from .text import vietnamese_syllable
+
+__all__ = ["unplaced"]
+
+_NATIONAL_MARKS = ("quốc gia", "trung ương", "việt nam", "nhà nước", "chính phủ", "quốc hội")
+# Letters no Vietnamese syllable has: a foreign name (Vụ Watergate).
+_FOREIGN_LETTERS = re.compile(r"[fjwzFJWZ]")
+
+
+def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Body | None:
+    """A named body with no place or parent after it: kept when its name
+    makes it one state body, bound to the article's province when local."""
+    lists = c.lists
+    if j == end and head.type in ("named", "owned"):
+        return None
+    written = name.split()
+    rest = written[len(head.words):]
+    first = rest[0] if rest else ""
+    if rest and all(w.isupper() and not w.isdigit() and len(w) > 1 or w in ROMAN for w in rest):
+        return None  # only an abbreviation we cannot expand (Trung tâm HLTTQG I)
+    if head.type in ("named", "owned") and len(rest) > 1 and len(rest[-1]) > 2 and rest[-1].isupper() \
+            and rest[-1].isalpha() and not rest[-1] in ROMAN:
+        return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
+    if head.type == "named" and not (first.isupper() and len(first) > 1) and (
+            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()
+            and not (head.words[-1] == "cục" and first.lower() in lists["single_word_names"])):
+        return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế)
+    last = written[-1]
+    if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \
+            and not vietnamese_syllable(last):
+        return None  # Viện Pasteur Senegal: a foreign place closes the name
+    low = name.lower()
+    if low in lists["district_bodies"]:
+        m = district_before(c, c.s.orig[k])
+        return (f"{name} {forms(c, m)[0]}", j, None, None) if m is not None else None
+    national = any(mark in low for mark in _NATIONAL_MARKS)
+    if head.type == "owned" and not national and not _force_unit(c, name):
+        return None
+    if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in written) < 4 \
+            and not national and not written[-1].isdigit():
+        return None  # Ban Quản lý dự án, with no place or proper name: generic
+    if low in lists["not_agency_names"]:
+        return None
+    if head.scope == "local":
+        bound = bind(c, "any", c.s.orig[k])
+        if bound is not None:
+            display = f"{name} {forms(c, bound)[0]}"
+            note(c, k, name, display, True, None)
+            return display, j, None, None
+    return name, j, None, None
+
+
+def _force_unit(c: Context, name: str) -> bool:
+    """A unit of the border guard, police or army with a proper name of its
+    own (``Đội Cơ động biên phòng Bản Lầu``): a state body without place."""
+    low = f" {name.lower()} "
+    if not any(f" {w} " in low for w in c.lists["force_words"]):
+        return False
+    words = name.split()
+    last_lower = max((i for i, w in enumerate(words) if not w[:1].isupper()), default=-1)
+    return 0 < last_lower < len(words) - 1
