@@ -274,3 +274,39 @@ def test_foreign_owners_and_venues_by_movement() -> None:
     assert agencies("Trung tâm Nghiên cứu Vật thể gần Trái đất của NASA đang theo dõi.") == []
     assert agencies("Trung tâm Nghiên cứu Nông nghiệp Thụy Sỹ công bố kết quả.") == []
     assert agencies("HLV đội U22 cũng xuống Trung tâm HLTTQG I (Nhổn) xem tập.") == []
+
+
+def test_list_items_abbreviations_and_official_capitals() -> None:
+    # A comma in a list is no owner: "Trung tâm ..., Bệnh viện ..." are two items.
+    assert agencies("Các đơn vị gồm: Viện Pasteur, Viện Y tế Công cộng, Trung tâm Y tế dự phòng Quân đội phía Nam, "
+                    "Bệnh viện Chợ Rẫy.") == [
+        "Viện Pasteur", "Viện Y tế công cộng", "Trung tâm Y tế dự phòng Quân đội phía Nam"]
+    assert agencies("Viện Báo chí, Học viện Báo chí và Tuyên truyền tổ chức hội thảo.") == []  # a school's
+    assert agencies("Sở XD tỉnh Nghệ An và Phòng TC-KH huyện Đông Anh phối hợp.") == [
+        "Sở Xây dựng tỉnh Nghệ An", "Phòng Tài chính - Kế hoạch huyện Đông Anh (Hà Nội)"]
+    assert agencies("Trung tâm Nghiên cứu ong trung ương công bố.") == ["Trung tâm Nghiên cứu ong Trung ương"]
+    assert agencies("Ông A, Ủy viên BCH Trung ương Đảng, Bí thư Thành ủy Cần Thơ.") == [
+        "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam", "Thành ủy Cần Thơ"]
+    assert agencies("Ban Quản lý dự án Đường sắt (QLDA) - Bộ GTVT đã bàn giao.") == [
+        "Ban Quản lý dự án Đường sắt Bộ Giao thông vận tải"]  # a known short form in brackets restates the name
+
+
+def test_bare_bodies_twins_and_regional_units() -> None:
+    assert agencies("Theo Cục Đăng kiểm Việt Nam, xe cũ đã bị loại bỏ. Theo Cục Đăng kiểm, vẫn còn xe vi phạm.") == [
+        "Cục Đăng kiểm Việt Nam"]
+    body = "Sở Y tế TP HCM có 8 đơn vị: Trung tâm Kiểm soát Bệnh tật, Chi cục Thú y vùng VI và các bệnh viện."
+    assert agencies(body) == ["Sở Y tế thành phố Hồ Chí Minh", "Trung tâm Kiểm soát bệnh tật thành phố Hồ Chí Minh",
+                              "Chi cục Thú y vùng VI"]
+    assert agencies("Cán bộ Đồn Biên phòng Nhâm và Đồn Biên phòng Cửa khẩu Hồng Vân tuần tra.") == [
+        "Đồn Biên phòng Nhâm", "Đồn Biên phòng cửa khẩu Hồng Vân"]
+    assert agencies("Bộ GTVT và Ban Quản lý dự án Đường sắt đã làm việc với tổng thầu.") == [
+        "Bộ Giao thông vận tải", "Ban Quản lý dự án Đường sắt"]
+    assert agencies("Ban Quản lý dự án cho biết sẽ bàn giao.") == []  # no proper name: generic
+    assert agencies("Khu vực do Trung tâm Công viên cây xanh Huế quản lý sẽ được chỉnh trang.") == [
+        "Trung tâm Công viên cây xanh Huế"]
+
+
+def test_foreign_offices_and_owners() -> None:
+    assert agencies("Chuyên gia kinh tế trưởng Sở Tài chính John Hancock nhận xét.") == []
+    assert agencies("Sở Giáo dục Saitama cho biết.") == []
+    assert agencies("Bộ Tư lệnh quân khu miền Đông thuộc quân đội Trung Quốc đã điều máy bay.") == []

@@ -178,3 +178,9 @@ def test_time_zones_and_foreign_provinces_are_not_places() -> None:
     assert places("Sự kiện diễn ra lúc 23h đêm qua, giờ Hà Nội.") == ([], [])
     assert places("Sự việc xảy ra tại tỉnh Hà Nam, Trung Quốc.") == ([], [])
     assert places("Rời vùng quê thuộc tỉnh Quảng Nam, Đức Linh khăn gói vào Nam.")[1] == ["Quảng Nam"]  # a person
+
+
+def test_places_at_either_end_of_a_road() -> None:
+    assert places("Ùn tắc trên cao tốc Hà Nội - Bắc Giang sáng nay.") == ([], [])
+    assert places("Tuyến đường sắt Cát Linh - Hà Đông (Hà Nội) sắp vận hành.")[1] == ["Hà Nội"]
+    assert places("Các tỉnh Bắc Ninh - Bắc Giang nhận hàng.")[1] == ["Bắc Ninh", "Bắc Giang"]

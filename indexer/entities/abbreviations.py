@@ -159,8 +159,9 @@ def _initials_start(tok: Tokens, i: int, letters: list[str], compound: bool) -> 
 def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]],
            place_starts: Container[int] = ()) -> Stream:
     """The token stream with abbreviations written out (but for the bracket
-    that defines one, which stays as written, and those that need a place
-    where ``place_starts``, the first tokens of place mentions, has none)."""
+    that defines one and a known one alone in brackets, which restate the
+    name before them and stay as written, and those that need a place where
+    ``place_starts``, the first tokens of place mentions, has none)."""
     table, placed, _ = _tables()
     local: dict[str, list[tuple[_Pattern, _Pattern]]] = {}
     keep = {at for _, _, at in defined}
@@ -181,7 +182,9 @@ def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]],
         w = words_in[i]
         for pattern, expansion in local.get(w, []) + table.get(w, []):
             m = len(pattern)
-            if tuple(words_in[i:i + m]) == pattern and (pattern not in placed or i + m in place_starts):
+            alone = 0 < i and words_in[i - 1] == "(" and i + m < len(words_in) and words_in[i + m] == ")"
+            if tuple(words_in[i:i + m]) == pattern and (pattern not in placed or i + m in place_starts) \
+                    and not (alone and local.get(w) is None):  # "Ban ... Đường sắt (QLDA)": the name's short form
                 words.extend(words_in[done:i])
                 orig.extend(range(done, i))
                 words.extend(expansion)

@@ -19,7 +19,13 @@ from ..vietnamese import fold
 from .abbreviations import Stream
 from .article import foreign_from, note, same_as_written, tidy
 from .binding import GENERIC, Body, Context, bind, forms, kind_at, mention_at, place_at
-from .exclusions import foreign_after, institution_after, not_a_body_before, venue_at
+from .exclusions import (
+    foreign_after,
+    foreign_name_at,
+    institution_after,
+    not_a_body_before,
+    venue_at,
+)
 from .fields import field_at, field_match, official_name
 from .gazetteer import gazetteer
 from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
@@ -218,8 +224,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             # Sở + a field we do not list, only if it starts like one (Sở GTCC, Sở Giáo dục).
             ok = head.words == ("sở",) and j < n and (s.words[j].isupper() or s.lows[j] in c.fields)
             nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None) if ok else j
-            if nend == j:
-                return None
+            if nend == j or any(foreign_name_at(c, x) for x in range(j + 1, nend)):
+                return None  # ... or Sở Giáo dục Saitama: a foreign office
             name, j = f"{name} {text_of(s, j, nend)}", nend
     elif head.type in ("named", "owned"):
         if j < n and s.words[j].isdigit() and " ".join(head.words) not in lists["numbered_heads"]:
@@ -235,15 +241,15 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if venue_at(c, k, low_name):
         return None
     if head.type in ("named", "owned") and (any(f" {w} " in f" {name} " for w in lists["institution_words"])
-                                            or institution_after(c, j)):
+                                            or institution_after(c, k, j)):
         return None  # a school's or a company's centre
     j = skip_bracket(s, j)
     if head.words[-2:] == ("cấp", "cao") and j + 1 < n and s.lows[j] == "tại":
         m = mention_at(c, j + 1)
         if m is not None:  # Tòa án nhân dân cấp cao tại TP Hồ Chí Minh
             return f"{name} tại {m.display}", j + 1 + (m.end - m.start), None, None
-    if head.scope != "local" and foreign_after(c, j):
-        return None
+    if foreign_after(c, j) if head.scope != "local" else foreign_name_at(c, j):
+        return None  # Bộ Y tế Angola; Sở Giáo dục Saitama, Sở Tài chính John Hancock
     if head.type == "field" and head.scope == "national":
         return name, j, None, None
     if head.type in ("named", "owned", "fixed"):

@@ -70,8 +70,9 @@ def same_as_written(c: Context) -> dict[tuple[int, str], str]:
 
 
 def tidy(names: list[str], children: set[str]) -> list[str]:
-    """``names`` without placeless twins and without the sub-units (folded
-    keys in ``children``) that were also written with their parent."""
+    """``names`` without placeless twins (``Cục Đăng kiểm`` beside ``Cục
+    Đăng kiểm Việt Nam``) and without the sub-units (folded keys in
+    ``children``) that were also written with their parent."""
     if len(names) < 2:
         return names
     out = []
@@ -79,6 +80,7 @@ def tidy(names: list[str], children: set[str]) -> list[str]:
         if children and fold(a) in children:
             continue
         prefix = a + " "
-        if not any(b.startswith(prefix) and b[len(prefix):].startswith(_PLACE_WORDS) for b in names):
+        if not any(b.startswith(prefix) and (b[len(prefix):].startswith(_PLACE_WORDS) or b == prefix + "Việt Nam")
+                   for b in names):
             out.append(a)
     return out

@@ -15,7 +15,7 @@ from .heads import head_at
 from .names import foreign_at
 from .text import vietnamese_syllable
 
-__all__ = ["foreign_after", "institution_after", "not_a_body_before", "venue_at"]
+__all__ = ["foreign_after", "foreign_name_at", "institution_after", "not_a_body_before", "venue_at"]
 
 _NUMERALS = frozenset({"I", "II", "III", "IV", "V"})
 
@@ -39,14 +39,18 @@ def not_a_body_before(c: Context, k: int) -> bool:
     return j >= 0 and lows[j] in c.lists["credit_words"] and c.s.caps[j]
 
 
-def institution_after(c: Context, j: int) -> bool:
-    """The owner written right after a name is a school, hospital or company
-    (``Viện Báo chí, Học viện Báo chí ...``, ``... thuộc Công ty X``)."""
+def institution_after(c: Context, k0: int, j: int) -> bool:
+    """The owner written right after a name (the body starts at ``k0``) is a
+    school, hospital or company (``Viện Báo chí, Học viện Báo chí ...``,
+    ``... thuộc Công ty X``); not when the body is an item of a list (``gồm:
+    Viện Pasteur, ..., Trung tâm ..., Bệnh viện Chợ Rẫy``)."""
     s = c.s
     k = j
     while k < len(s.words) and k - j < 2 and s.lows[k] in (",", "-", "–", "(", "thuộc", "của"):
         k += 1
     if k == j or k + 1 >= len(s.words) or not s.caps[k]:
+        return False
+    if s.words[j] == "," and k0 and s.words[k0 - 1] in (",", ":", ";"):
         return False
     return s.words[k] in c.lists["institution_words"] or f"{s.words[k]} {s.lows[k + 1]}".capitalize() in {
         w.capitalize() for w in c.lists["institution_words"]}
@@ -54,10 +58,15 @@ def institution_after(c: Context, j: int) -> bool:
 
 def foreign_after(c: Context, j: int) -> bool:
     """A national-looking body followed by a foreign country (``Bộ Y tế
-    Angola``, ``Chính phủ Mỹ``, ``... của NASA``)."""
+    Angola``, ``Chính phủ Mỹ``, ``... của NASA``, ``... thuộc quân đội Trung
+    Quốc``)."""
     s = c.s
-    if j + 1 < len(s.words) and s.lows[j] == "của" and foreign_at(c, j + 1):
-        return True  # ... của NASA, của Mỹ
+    if j + 1 < len(s.words) and s.lows[j] in ("của", "thuộc"):
+        k = j + 1
+        while k < len(s.words) and k - j <= 2 and not s.caps[k] and s.words[k].isalpha():
+            k += 1
+        if k < len(s.words) and foreign_at(c, k):
+            return True  # ... của NASA, thuộc quân đội Trung Quốc
     if j >= len(s.words) or not s.caps[j] or s.words[j].isupper():
         return False
     low = s.lows[j]
@@ -80,3 +89,13 @@ def venue_at(c: Context, k: int, low_name: str) -> bool:
     Trung tâm ...``): a venue, not a body at work."""
     return k > 0 and c.s.lows[k - 1] in ("ở", "tại", "đến", "tới", "về", "xuống", "lên") and any(
         low_name.startswith(v) for v in c.lists["venue_names"])
+
+
+def foreign_name_at(c: Context, j: int) -> bool:
+    """A local body's name followed by a foreign proper name (``Sở Giáo dục
+    Saitama``, ``Sở Tài chính John Hancock``): another country's office or a
+    company, not a Vietnamese department."""
+    s = c.s
+    if j >= len(s.words) or not s.caps[j] or not s.words[j].isalpha() or s.words[j].isupper():
+        return False
+    return mention_at(c, j) is None and not vietnamese_syllable(s.words[j])

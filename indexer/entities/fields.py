@@ -23,6 +23,8 @@ __all__ = ["field_at", "field_match", "official_name"]
 # huy Phòng, chống thiên tai ...).
 _PREVENTION = re.compile(r"^[Pp]hòng,? chống\b")
 _PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Phòng, chống"}
+# A border post is named after its gate in lower case, then the gate's name.
+_BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
 # A district's office keeps "và" where the old ministry had a dash.
 _UNIT_FIELDS = {("Phòng", "Văn hóa - Thông tin"): "Văn hóa và Thông tin",
                 ("Phòng", "Văn hóa, Thông tin"): "Văn hóa và Thông tin"}
@@ -38,11 +40,16 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
         return _UNIT_FIELDS.get((head.display, found[1]), found[1])
     if head.display in _PREVENTION_CASE:
         written = _PREVENTION.sub(_PREVENTION_CASE[head.display], written)
+    if "Biên phòng" in head.display:  # Đồn Biên phòng cửa khẩu quốc tế Lào Cai
+        written = _BORDER_GATE.sub(lambda m: m.group(0).lower(), written)
     official = official_forms()
     whole = official.get(f"{head.display} {written}".lower())  # Trung tâm Kiểm soát Bệnh tật (CDC)
     if whole is not None and whole.startswith(head.display + " "):
         return whole[len(head.display) + 1:]
-    return official.get(written.lower(), written)
+    written = official.get(written.lower(), written)
+    if written.endswith(" trung ương"):  # Trung tâm Nghiên cứu ong Trung ương
+        written = written[:-len("trung ương")] + "Trung ương"
+    return written
 
 
 def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:

@@ -191,6 +191,8 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
             return False  # HA Gia Lai, SHB Đà Nẵng: a club or a company
         if words[start - 1].isdigit() and (start == 1 or lows[start - 2] in (",", "số", "nhà", "\n")):
             return False  # "số 2 Hải Phòng", ", 2 Hải Phòng": a house on a street named after it
+        if _road_end(tok, start, stop):
+            return False
     if _owned(tok, start, stop["name_owners"], stop):
         return False
     if level == "district" and _owned(tok, start, stop["district_owners"], stop):
@@ -251,6 +253,20 @@ def _road(tok: Tokens, start: int, end: int, stop: dict[str, frozenset[str]]) ->
     before = start and (lows[start - 1] in stop["road_words"]
                         or start > 1 and f"{lows[start - 2]} {lows[start - 1]}" in stop["road_words"])
     return bool(before) and end < len(lows) and lows[end] in ("-", "–")
+
+
+def _road_end(tok: Tokens, start: int, stop: dict[str, frozenset[str]]) -> bool:
+    """A place that ends a road's or a railway's name (``đường sắt Cát Linh -
+    Hà Đông``, ``cao tốc Hà Nội - Bắc Giang``): a dash before, and the first
+    end's name after a road word."""
+    lows, caps = tok.lows, tok.caps
+    if start < 3 or lows[start - 1] not in ("-", "–"):
+        return False
+    j = start - 2
+    while j > 0 and caps[j] and start - j <= 6:
+        j -= 1
+    return j < start - 2 and (lows[j] in stop["road_words"]
+                              or j > 0 and f"{lows[j - 1]} {lows[j]}" in stop["road_words"])
 
 
 def _trailing_person(tok: Tokens, end: int, stop: dict[str, frozenset[str]]) -> bool:

@@ -36,6 +36,7 @@ _NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
 # Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
 _KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
 
+_VERBS_AFTER_NAMES = frozenset({"quản lý"})
 #: Roman numerals that number a body (Trung tâm ... Quốc gia I).
 ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
 
@@ -49,7 +50,10 @@ def stop_here(c: Context, j: int) -> bool:
         return True
     if j > 1 and (s.lows[j - 2], s.lows[j - 1]) in _KEEP_AFTER:
         return False
-    return j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in c.lists["name_stop_pairs"]
+    if j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in c.lists["name_stop_pairs"]:
+        return True
+    # "do Trung tâm ... Huế quản lý": after a proper name, a verb, not more of the name.
+    return j > 0 and s.caps[j - 1] and j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in _VERBS_AFTER_NAMES
 
 
 def lower_start(c: Context, j: int) -> bool:

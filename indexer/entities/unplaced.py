@@ -9,6 +9,7 @@ foreign.  The name itself decides which.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from .article import note
 from .binding import Body, Context, bind, district_before, forms
@@ -37,13 +38,15 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
     if head.type in ("named", "owned") and len(rest) > 1 and len(rest[-1]) > 2 and rest[-1].isupper() \
             and rest[-1].isalpha() and not rest[-1] in ROMAN:
         return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
+    post = head.words != ("viện",) and " ".join(head.words) in lists["place_name_heads"] \
+        and vietnamese_syllable(first)  # Đồn Biên phòng Nhâm
     if head.type == "named" and not (first.isupper() and len(first) > 1) and (
-            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit()
-            and not (head.words[-1] == "cục" and first.lower() in lists["single_word_names"])):
-        return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế)
+            _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit() and not post
+            and first.lower() not in lists["single_word_names"]):
+        return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế, Viện Pasteur)
     last = written[-1]
     if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \
-            and not vietnamese_syllable(last):
+            and not vietnamese_syllable(last) and last.lower() not in lists["single_word_names"]:
         return None  # Viện Pasteur Senegal: a foreign place closes the name
     low = name.lower()
     if low in lists["district_bodies"]:
@@ -52,12 +55,14 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
     national = any(mark in low for mark in _NATIONAL_MARKS)
     if head.type == "owned" and not national and not _force_unit(c, name):
         return None
+    proper = post or any(b[:1].isupper() and not a[:1].isupper() and vietnamese_syllable(b) for a, b in pairwise(rest))
     if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in written) < 4 \
-            and not national and not written[-1].isdigit():
-        return None  # Ban Quản lý dự án, with no place or proper name: generic
+            and not national and not written[-1].isdigit() and not proper:
+        return None  # Ban Quản lý dự án, with no place or proper name (but ... dự án Đường sắt): generic
     if low in lists["not_agency_names"]:
         return None
-    if head.scope == "local":
+    regional = len(written) > 1 and written[-2] == "vùng" and (written[-1] in ROMAN or written[-1].isdigit())
+    if (head.scope == "local" or low in lists["province_bodies"]) and not regional:  # (Chi cục Thú y vùng VI serves several provinces)
         bound = bind(c, "any", c.s.orig[k])
         if bound is not None:
             display = f"{name} {forms(c, bound)[0]}"
