@@ -310,3 +310,21 @@ def test_foreign_offices_and_owners() -> None:
     assert agencies("Chuyên gia kinh tế trưởng Sở Tài chính John Hancock nhận xét.") == []
     assert agencies("Sở Giáo dục Saitama cho biết.") == []
     assert agencies("Bộ Tư lệnh quân khu miền Đông thuộc quân đội Trung Quốc đã điều máy bay.") == []
+
+
+def test_lower_case_departments_offices_and_national_councils() -> None:
+    assert agencies("Chủ tịch UBND TP HCM yêu cầu các sở Giao thông công chính và Kế hoạch và Đầu tư báo cáo.") == [
+        "Ủy ban nhân dân thành phố Hồ Chí Minh", "Sở Giao thông công chính thành phố Hồ Chí Minh",
+        "Sở Kế hoạch và Đầu tư thành phố Hồ Chí Minh"]
+    assert agencies("Cuộc họp giữa Bộ trưởng và các giám đốc sở GDĐT diễn ra chiều nay.") == []  # no single body
+    assert agencies("Trường báo cáo để sở thông tin chính thức tới báo chí.") == []  # a verb
+    assert agencies("Chánh văn phòng Cơ quan CSĐT Công an TP Cần Thơ cho biết.") == [
+        "Văn phòng Cơ quan Cảnh sát điều tra Công an thành phố Cần Thơ"]
+    assert agencies("Danh sách do Hội đồng bầu cử quốc gia công bố; thành viên UB Thường vụ Quốc hội dự họp.") == [
+        "Hội đồng Bầu cử quốc gia", "Ủy ban Thường vụ Quốc hội"]
+    assert agencies("Phó giám đốc Sở Tài nguyên Môi trường và Nhà đất Hà Nội cho biết.") == [
+        "Sở Tài nguyên Môi trường và Nhà đất thành phố Hà Nội"]
+    assert agencies("Ban Quản lý khu kinh tế tỉnh Hà Tĩnh cấp phép.") == ["Ban Quản lý Khu kinh tế tỉnh Hà Tĩnh"]
+    assert agencies("Ông H, Giám đốc Trung tâm SME Gia Định Ngân hàng VP Bank cho biết.") == []  # a bank's
+    assert agencies("Trung tâm Văn hóa, Thể thao và Truyền thanh TP Phú Quốc (Kiên Giang) tổ chức lễ hội.") == [
+        "Trung tâm Văn hóa, Thể thao và Truyền thanh thành phố Phú Quốc (Kiên Giang)"]

@@ -184,3 +184,11 @@ def test_places_at_either_end_of_a_road() -> None:
     assert places("Ùn tắc trên cao tốc Hà Nội - Bắc Giang sáng nay.") == ([], [])
     assert places("Tuyến đường sắt Cát Linh - Hà Đông (Hà Nội) sắp vận hành.")[1] == ["Hà Nội"]
     assert places("Các tỉnh Bắc Ninh - Bắc Giang nhận hàng.")[1] == ["Bắc Ninh", "Bắc Giang"]
+
+
+def test_a_foreign_region_after_a_province_and_people_of_a_province() -> None:
+    assert places("Một trường ở Tín Dương, tỉnh Hà Nam, miền Trung Trung Quốc, yêu cầu học sinh.") == ([], [])
+    assert places("Đoàn công tác tới tỉnh Lào Cai, giáp biên giới Trung Quốc.")[1] == ["Lào Cai"]
+    # In a football report, "người Nghệ An" is where a player is from, not a club.
+    locs, _ = places("Tiền đạo người Nghệ An ghi bàn, HLV và trọng tài chúc mừng sau trận bóng đá; đội khách thua.")
+    assert locs == ["Nghệ An"]

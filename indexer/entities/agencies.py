@@ -350,6 +350,10 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
             resume = end
             continue
         bodies = [got, *_listed_fields(c, k, head, got[1], k in joint)] if head.type == "field" else [got]
+        if not caps[k] and head.words == ("sở",) and len(bodies) < 2 \
+                and not any(o in covered for o in range(orig[k], orig[min(bodies[-1][1], len(orig)) - 1] + 1)):
+            resume = end
+            continue  # giám đốc sở GDĐT: "the department" in lower case names a body only with its place
         if plural and len(bodies) < (1 if head.scope == "national" else 2):
             resume = end
             continue  # các Sở Y tế: one kind of body in every province; các Bộ Y tế, Tài chính: named

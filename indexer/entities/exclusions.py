@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .binding import Context, kind_at, mention_at
 from .heads import head_at
-from .names import foreign_at
+from .names import foreign_at, starts_business
 from .text import vietnamese_syllable
 
 __all__ = ["foreign_after", "foreign_name_at", "institution_after", "not_a_body_before", "venue_at"]
@@ -48,6 +48,8 @@ def institution_after(c: Context, k0: int, j: int) -> bool:
     k = j
     while k < len(s.words) and k - j < 2 and s.lows[k] in (",", "-", "–", "(", "thuộc", "của"):
         k += 1
+    if k == j and starts_business(c, j) and not head_at(c, j):
+        return True  # Trung tâm SME Gia Định Ngân hàng VP Bank: a bank's centre
     if k == j or k + 1 >= len(s.words) or not s.caps[k]:
         return False
     if s.words[j] == "," and k0 and s.words[k0 - 1] in (",", ":", ";"):

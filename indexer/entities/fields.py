@@ -40,6 +40,8 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
         return _UNIT_FIELDS.get((head.display, found[1]), found[1])
     if head.display in _PREVENTION_CASE:
         written = _PREVENTION.sub(_PREVENTION_CASE[head.display], written)
+    if head.display == "Ban Quản lý" and written.startswith("khu "):  # Ban Quản lý Khu kinh tế ...
+        written = "K" + written[1:]
     if "Biên phòng" in head.display:  # Đồn Biên phòng cửa khẩu quốc tế Lào Cai
         written = _BORDER_GATE.sub(lambda m: m.group(0).lower(), written)
     official = official_forms()

@@ -95,14 +95,16 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ"})
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn"})
 
 
 def head_at(c: Context, k: int) -> tuple[Head, int] | None:
     """The longest head starting at stream index ``k`` and its end: with
     its first word capitalised, or in lower case before a place
     (``công an quận Bình Thạnh``), after a title (``Trưởng phòng Kinh tế
-    thị xã ...``) or before an investigating unit (``cơ quan CSĐT``)."""
+    thị xã ...``, ``Chánh văn phòng Cơ quan CSĐT``), before an investigating
+    unit (``cơ quan CSĐT``) or a department's field (``các sở Y tế, Tài
+    chính``)."""
     s = c.s
     if k >= len(s.words) or not (s.caps[k] or s.lows[k] in LOWER_FIRSTS):
         return None
@@ -120,6 +122,12 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     s = c.s
     if head.words == ("cơ", "quan"):
         return tuple(s.lows[end:end + 4]) in _INVESTIGATORS
+    if head.words == ("sở",):  # các sở Giao thông công chính và Kế hoạch và Đầu tư (but cơ sở, trụ sở)
+        return not (k and s.lows[k - 1] in ("cơ", "trụ")) and end < len(s.words) and s.caps[end] \
+            and s.lows[end] in c.fields  # (sở thông tin chính thức: "the department informs")
+    if head.words == ("văn", "phòng"):  # Chánh văn phòng Cơ quan CSĐT ...
+        return k > 0 and s.lows[k - 1] == "chánh" and end < len(s.words) and s.caps[end] \
+            and head_at(c, end) is not None
     if head.words == ("phòng",):
         return k > 0 and s.lows[k - 1] == "trưởng" and end < len(s.words) and s.caps[end] \
             and head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head

@@ -205,9 +205,23 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
                 return False
         if lows[end] in stop["not_place_after"]:
             return False
-        if level == "province" and words[end] == "," and _foreign_at(tok, end + 1):
+        if level == "province" and words[end] == "," and _foreign_region_at(tok, end + 1):
             return False  # Trịnh Châu (Hà Nam, Trung Quốc)
     return True
+
+
+def _foreign_region_at(tok: Tokens, k: int) -> bool:
+    """A foreign country, maybe after a region of it (``miền Trung Trung
+    Quốc``), starts at ``k``: the province before it is that country's."""
+    for j in range(k, min(k + 4, len(tok.words))):
+        if _foreign_at(tok, j):
+            return True
+        if tok.lows[j] not in _REGION_WORDS:
+            return False
+    return False
+
+
+_REGION_WORDS = frozenset({"miền", "phía", "vùng", "tây", "đông", "nam", "bắc", "trung"})
 
 
 def _foreign_at(tok: Tokens, k: int) -> bool:
@@ -328,7 +342,7 @@ def find_mentions(tok: Tokens, published: datetime | None
             m = _match_after_kind(tok, gaz, i, kind, KIND_LEVEL[kind], idx, published)
             if m is not None and m.level == "province" and (
                     _owned(tok, i, stop["kind_name_owners"], stop) or _road(tok, i, m.end, stop)
-                    or m.end + 1 < n and words[m.end] == "," and _foreign_at(tok, m.end + 1)):
+                    or m.end + 1 < n and words[m.end] == "," and _foreign_region_at(tok, m.end + 1)):
                 m = None  # Sở Giao dịch Chứng khoán TPHCM, cao tốc TPHCM - Long Thành, tỉnh Hà Nam, Trung Quốc
             if m is not None and not (m.level != "province" and _trailing_person(tok, m.end, stop)):
                 mentions.append(m)

@@ -117,6 +117,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
                 break  # ... Trung ương Phùng Xuân Nhạ: the name ended
             if caps[k] and low in c.heads and is_parent(k):
                 break  # a parent, or another body listed after this one
+            if caps[k] and starts_business(c, k):
+                break  # Trung tâm SME Gia Định | Ngân hàng VP Bank: the owner, a bank
             if k > j + 1 and words[k - 1] in ROMAN:
                 break  # Trung tâm Huấn luyện Thể thao Quốc gia I (Nhổn): the number ends it
         if caps[k] or (w.isdigit() and (caps[k - 1] or lows[k - 1] in ("số", "-"))):
@@ -129,8 +131,9 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             if k + 1 >= n or mention_at(c, k + 1):
                 break
             if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
-                             and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))):
-                break  # commas end free names but for "phòng, chống" and "tội phạm về A, B"
+                             and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))
+                             and not _listed_field(c, k + 1)):
+                break  # commas end free names but for "phòng, chống", "tội phạm về A, B", "A, B và C"
             if w in DASH and head_at(c, k + 1):
                 break  # Cục ... - Bộ Y tế: the parent follows
             if w in DASH and words[k + 1].isdigit():
@@ -149,6 +152,21 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
         else:
             break
     return end
+
+
+def _listed_field(c: Context, k: int) -> bool:
+    """``Thể thao và Truyền thanh`` after ``Văn hóa,``: the last items of a
+    unit's field listed as "A, B và C" (a capitalised word, then ``và`` and
+    another within a few words, with no other comma or place between)."""
+    s = c.s
+    if not s.caps[k] or mention_at(c, k):
+        return False
+    for m in range(k + 1, min(k + 4, len(s.words) - 1)):
+        if s.words[m] in (",", ".") or mention_at(c, m) or kind_at(s, m):
+            return False
+        if s.lows[m] == "và":
+            return s.caps[m + 1] and not head_at(c, m + 1) and not mention_at(c, m + 1)
+    return False
 
 
 def skip_bracket(s: Stream, j: int) -> int:
