@@ -328,3 +328,13 @@ def test_lower_case_departments_offices_and_national_councils() -> None:
     assert agencies("Ông H, Giám đốc Trung tâm SME Gia Định Ngân hàng VP Bank cho biết.") == []  # a bank's
     assert agencies("Trung tâm Văn hóa, Thể thao và Truyền thanh TP Phú Quốc (Kiên Giang) tổ chức lễ hội.") == [
         "Trung tâm Văn hóa, Thể thao và Truyền thanh thành phố Phú Quốc (Kiên Giang)"]
+
+
+def test_broadcasters_credits_delegations_and_numbered_teams() -> None:
+    assert agencies("VTV truyền trực tiếp trận đấu; đội tham dự Cup VTV.") == ["Đài Truyền hình Việt Nam"]
+    assert agencies("Bài viết về dịch bệnh.\nTheo Vân Thiêng - Đặng Thùy\nVOV") == []  # a credit line
+    assert agencies("Đoàn đại biểu Quốc hội TP HCM đã đề nghị.") == ["Đoàn đại biểu Quốc hội thành phố Hồ Chí Minh"]
+    assert agencies("Đội QLTT số 8, Cục QLTT Quảng Ninh kiểm tra xe tải.") == [
+        "Đội Quản lý thị trường số 8 Cục Quản lý thị trường tỉnh Quảng Ninh"]
+    assert agencies("Ông A, Trưởng Ban Quản lý y tế học đường và Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh "
+                    "Nghệ An.") == ["Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Nghệ An"]

@@ -129,7 +129,7 @@ def _parent(c: Context, head: Head, name: str, j: int, depth: int) -> Body | Non
         return None  # HĐND - UBND tỉnh: two bodies sharing a place
     if of and (found is None or found[0].rank < 4 or found[0].rank <= head.rank):
         return None  # ... của Bộ Y tế joins a ministry's unit to it; other owners stay apart
-    if comma and (found is None or head.type not in ("named", "owned") or found[0].rank < 3
+    if comma and (found is None or head.type not in ("named", "owned") or found[0].rank < (2 if name[-1:].isdigit() else 3)
                   or found[0].rank <= head.rank or name == head.display or head.words[0] in ("ban", "hội", "ủy")
                   or head.scope == "national" and found[0].scope == "local"):
         return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ

@@ -27,8 +27,11 @@ def not_a_body_before(c: Context, k: int) -> bool:
     credit (``Ảnh: Sở Y tế Lào Cai``)."""
     lows = c.s.lows
     before = lows[k - 1] if k else ""
-    if before in ("báo", "tờ", "chí") or before in c.lists["compound_before"] and c.s.lows[k] == "viện":
-        return True  # a newspaper; Học viện, Thư viện, Hạ viện
+    if before in ("báo", "tờ", "chí", "giải", "cup", "cúp") \
+            or before in c.lists["compound_before"] and c.s.lows[k] == "viện":
+        return True  # a newspaper, a tournament (Cup VTV); Học viện, Thư viện, Hạ viện
+    if before in ("/", "\n") and _credit_line(c, k):
+        return True  # a credit line: "Theo Vân Thiêng", then "VOV" alone on the next line
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:
         return True
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["name_before"]:
@@ -37,6 +40,21 @@ def not_a_body_before(c: Context, k: int) -> bool:
     while j >= 0 and k - j <= 3 and c.s.words[j] in (":", "(", "-", "–"):
         j -= 1
     return j >= 0 and lows[j] in c.lists["credit_words"] and c.s.caps[j]
+
+
+def _credit_line(c: Context, k: int) -> bool:
+    """The head at ``k`` is all of a short line, right after a line that
+    starts with ``Theo`` (the source): a credit, not a body reported on."""
+    words = c.s.words
+    end = k
+    while end < len(words) and words[end] != "\n":
+        end += 1
+    if c.s.orig[end - 1] - c.s.orig[k] > 2:  # (in source tokens: VOV is written as one)
+        return False
+    start = k - 1
+    while start > 0 and words[start - 1] != "\n":
+        start -= 1
+    return words[start] == "Theo" or words[k - 1] == "/"
 
 
 def institution_after(c: Context, k0: int, j: int) -> bool:

@@ -134,8 +134,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
                              and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))
                              and not _listed_field(c, k + 1)):
                 break  # commas end free names but for "phòng, chống", "tội phạm về A, B", "A, B và C"
-            if w in DASH and head_at(c, k + 1):
-                break  # Cục ... - Bộ Y tế: the parent follows
+            if (w in DASH or low in ("và", "&")) and head_at(c, k + 1):
+                break  # Cục ... - Bộ Y tế: the parent follows; ... và Ban ...: another body
             if w in DASH and words[k + 1].isdigit():
                 k += 1  # COVID-19
                 continue
