@@ -338,3 +338,9 @@ def test_broadcasters_credits_delegations_and_numbered_teams() -> None:
         "Đội Quản lý thị trường số 8 Cục Quản lý thị trường tỉnh Quảng Ninh"]
     assert agencies("Ông A, Trưởng Ban Quản lý y tế học đường và Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh "
                     "Nghệ An.") == ["Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh Nghệ An"]
+
+
+def test_a_provincial_force_written_bare_in_an_article_on_one_province() -> None:
+    assert agencies("Tỉnh Sóc Trăng tiêm vắc xin cho Bộ đội Biên phòng.") == ["Bộ đội Biên phòng tỉnh Sóc Trăng"]
+    assert agencies("Lực lượng Bộ đội Biên phòng cả nước tăng cường tuần tra.") == []
+    assert agencies("Kho bạc Nhà nước phát hành trái phiếu; TP HCM đấu thầu.") == []  # the national treasury

@@ -307,7 +307,14 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             note(c, k, name, display, True, kind)
         return display, j, None, None
     if head.type == "place":
-        return (name, j, None, None) if head.scope == "either" else None
+        if head.scope == "either":
+            return name, j, None, None
+        if " ".join(head.words) in lists["bare_bound_heads"] and len(c.loc.province_keys) == 1 and not (
+                k and (s.lows[k - 1] in lists["generic_before"] or s.lows[k - 1] in ("lượng", "ngày"))):
+            bound = bind(c, "any", s.orig[k])  # Bộ đội Biên phòng, in an article on one province: its own
+            if bound is not None:
+                return f"{name} {forms(c, bound)[0]}", j, None, None
+        return None
     if head.type == "owned" and name != head.display and j + 1 < n and s.words[j] == "(" and depth < 2:
         found = head_at(c, j + 1)
         if found is not None and found[0].rank > head.rank:
