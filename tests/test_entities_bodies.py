@@ -344,3 +344,11 @@ def test_a_provincial_force_written_bare_in_an_article_on_one_province() -> None
     assert agencies("Tỉnh Sóc Trăng tiêm vắc xin cho Bộ đội Biên phòng.") == ["Bộ đội Biên phòng tỉnh Sóc Trăng"]
     assert agencies("Lực lượng Bộ đội Biên phòng cả nước tăng cường tuần tra.") == []
     assert agencies("Kho bạc Nhà nước phát hành trái phiếu; TP HCM đấu thầu.") == []  # the national treasury
+
+
+def test_fields_listed_in_lower_case_inside_a_name() -> None:
+    assert agencies("Viện Nghiên cứu xã hội, kinh tế và môi trường (ISEE) cho biết.") == [
+        "Viện Nghiên cứu xã hội, kinh tế và môi trường"]
+    assert agencies("Trung tâm Y tế, bệnh viện và trạm y tế cùng tham gia.") == []  # a list, not one name
+    assert agencies("Viện trưởng Viện Khoa học quản trị doanh nghiệp và kinh tế số Việt Nam phát biểu.") == [
+        "Viện Khoa học quản trị doanh nghiệp và kinh tế số Việt Nam"]

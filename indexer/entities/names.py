@@ -157,15 +157,24 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
 def _listed_field(c: Context, k: int) -> bool:
     """``Thể thao và Truyền thanh`` after ``Văn hóa,``: the last items of a
     unit's field listed as "A, B và C" (a capitalised word, then ``và`` and
-    another within a few words, with no other comma or place between)."""
+    another within a few words, with no other comma or place between; in
+    lower case only words that start a field: ``xã hội, kinh tế và môi
+    trường``)."""
     s = c.s
-    if not s.caps[k] or mention_at(c, k):
+    lower = not s.caps[k]  # xã hội, kinh tế và môi trường: fields in lower case
+
+    def field_word(at: int) -> bool:
+        return at + 1 < len(s.words) and f"{s.lows[at]} {s.lows[at + 1]}" in c.lists["field_words"]
+
+    if lower and not field_word(k) or mention_at(c, k):
         return False
     for m in range(k + 1, min(k + 4, len(s.words) - 1)):
         if s.words[m] in (",", ".") or mention_at(c, m) or kind_at(s, m):
             return False
         if s.lows[m] == "và":
-            return s.caps[m + 1] and not head_at(c, m + 1) and not mention_at(c, m + 1)
+            nxt = m + 1
+            return (field_word(nxt) if lower else s.caps[nxt]) and not head_at(c, nxt) \
+                and not mention_at(c, nxt)
     return False
 
 
