@@ -352,3 +352,22 @@ def test_fields_listed_in_lower_case_inside_a_name() -> None:
     assert agencies("Trung tâm Y tế, bệnh viện và trạm y tế cùng tham gia.") == []  # a list, not one name
     assert agencies("Viện trưởng Viện Khoa học quản trị doanh nghiệp và kinh tế số Việt Nam phát biểu.") == [
         "Viện Khoa học quản trị doanh nghiệp và kinh tế số Việt Nam"]
+
+
+def test_ministries_listed_after_cac_bo_and_official_forms() -> None:
+    assert agencies("Thủ tướng yêu cầu các Bộ Ngoại giao, Công an, Y tế, Quốc phòng phối hợp.") == [
+        "Bộ Ngoại giao", "Bộ Công an", "Bộ Y tế", "Bộ Quốc phòng"]
+    assert agencies("Bộ Y tế, Công an tỉnh Nghệ An phối hợp.") == ["Bộ Y tế", "Công an tỉnh Nghệ An"]
+    assert agencies("Ủy ban Quản lý vốn Nhà nước tại doanh nghiệp cho biết.") == [
+        "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp"]
+    assert agencies("Cục Quản lý Khám, chữa bệnh, Bộ Y tế cho biết.") == ["Cục Quản lý Khám chữa bệnh Bộ Y tế"]
+    assert agencies("Đội Cảnh sát phòng chống ma túy Công an quận Hoàn Kiếm bắt giữ.") == [
+        "Đội Cảnh sát phòng, chống ma túy Công an quận Hoàn Kiếm (Hà Nội)"]
+    assert agencies("Huyện đảo Lý Sơn (Quảng Ngãi). Ban Quản lý Công viên địa chất Lý Sơn - Sa Huỳnh cho biết.") == [
+        "Ban Quản lý Công viên địa chất Lý Sơn"]  # the park's name, not the body's place
+
+
+def test_products_universities_and_foreign_names_inside() -> None:
+    assert agencies("Quỹ đầu tư 25% vào trái phiếu của Chính phủ.") == []
+    assert agencies("Trung tâm Hỗ trợ sinh viên - ĐHQGHN tổ chức ngày hội.") == []  # a university's
+    assert agencies("Đài Truyền thanh Frederick và Ký túc xá sinh viên.") == []

@@ -71,7 +71,9 @@ def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) 
     out: list[Body] = []
     joiners = ("và", "&", "cùng") if joint else ("và", "&")
     while j + 1 < len(s.words) and (s.words[j] == "," or s.lows[j] in joiners) and s.caps[j + 1] \
-            and not head_at(c, j + 1) and field_match(c, j + 1):
+            and (field := field_match(c, j + 1)) is not None \
+            and (not head_at(c, j + 1) or head.words == ("bộ",) and place_at(c, field[0])[0] is None):
+        # (a field that is also a head, Công an, lists a ministry only with no place after it)
         got = _read(c, k, head, j + 1)
         if got is None:
             break

@@ -34,8 +34,9 @@ def not_a_body_before(c: Context, k: int) -> bool:
         return True  # a credit line: "Theo Vân Thiêng", then "VOV" alone on the next line
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:
         return True
-    if k > 1 and f"{lows[k - 2]} {before}" in c.lists["name_before"]:
-        return True  # Đại học Bộ Nội vụ (a school), trái phiếu Chính phủ (a product)
+    if k > 1 and f"{lows[k - 2]} {before}" in c.lists["name_before"] \
+            or k > 2 and before == "của" and f"{lows[k - 3]} {lows[k - 2]}" in c.lists["name_before"]:
+        return True  # Đại học Bộ Nội vụ (a school), trái phiếu (của) Chính phủ (a product)
     j = k - 1
     while j >= 0 and k - j <= 3 and c.s.words[j] in (":", "(", "-", "–"):
         j -= 1
@@ -72,6 +73,8 @@ def institution_after(c: Context, k0: int, j: int) -> bool:
         return False
     if s.words[j] == "," and k0 and s.words[k0 - 1] in (",", ":", ";"):
         return False
+    if s.words[k].startswith("ĐH") and s.words[k].isupper():
+        return True  # ... - ĐHQGHN: a university's centre
     return s.words[k] in c.lists["institution_words"] or f"{s.words[k]} {s.lows[k + 1]}".capitalize() in {
         w.capitalize() for w in c.lists["institution_words"]}
 

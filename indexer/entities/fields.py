@@ -22,6 +22,7 @@ __all__ = ["field_at", "field_match", "official_name"]
 # case their official names use (Ban Chỉ đạo phòng, chống dịch ...; Ban Chỉ
 # huy Phòng, chống thiên tai ...).
 _PREVENTION = re.compile(r"^[Pp]hòng,? chống\b")
+_PREVENTION_ANY = re.compile(r"\b([Pp])hòng chống\b")
 _PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Phòng, chống"}
 # A border post is named after its gate in lower case, then the gate's name.
 _BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
@@ -38,8 +39,6 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
     found = field_match(c, j)
     if found is not None and found[0] == nend:
         return _UNIT_FIELDS.get((head.display, found[1]), found[1])
-    if head.display in _PREVENTION_CASE:
-        written = _PREVENTION.sub(_PREVENTION_CASE[head.display], written)
     if head.display == "Ban Quản lý" and written.startswith("khu "):  # Ban Quản lý Khu kinh tế ...
         written = "K" + written[1:]
     if "Biên phòng" in head.display:  # Đồn Biên phòng cửa khẩu quốc tế Lào Cai
@@ -48,7 +47,14 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
     whole = official.get(f"{head.display} {written}".lower())  # Trung tâm Kiểm soát Bệnh tật (CDC)
     if whole is not None and whole.startswith(head.display + " "):
         return whole[len(head.display) + 1:]
-    written = official.get(written.lower(), written)
+    known = official.get(written.lower())
+    if known is None and "," in written:  # Cục Quản lý Khám, chữa bệnh
+        known = official.get(written.lower().replace(",", ""))
+    written = known or written
+    if head.display in _PREVENTION_CASE:
+        written = _PREVENTION.sub(_PREVENTION_CASE[head.display], written)
+    else:  # Đội Cảnh sát phòng, chống ma túy
+        written = _PREVENTION_ANY.sub(lambda m: f"{m.group(1)}hòng, chống", written)
     if written.endswith(" trung ương"):  # Trung tâm Nghiên cứu ong Trung ương
         written = written[:-len("trung ương")] + "Trung ương"
     return written

@@ -44,6 +44,9 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
             _FOREIGN_LETTERS.search(first) or len(rest) < 2 and not written[-1].isdigit() and not post
             and first.lower() not in lists["single_word_names"]):
         return None  # Vụ Watergate, Viện Serum: a foreign name (but Tổng cục Thuế, Viện Pasteur)
+    if any(w[:1].isupper() and w.isalpha() and not w.isupper() and not vietnamese_syllable(w)
+           and w.lower() not in lists["single_word_names"] for w in rest[1:]):
+        return None  # Đài Truyền thanh Frederick: a foreign name inside
     last = written[-1]
     if head.scope != "local" and last[:1].isupper() and last.isalpha() and not last.isupper() \
             and not vietnamese_syllable(last) and last.lower() not in lists["single_word_names"]:
