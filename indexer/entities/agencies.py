@@ -170,8 +170,7 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
     """A board of a party committee after ``Ban`` (``Ban Thường vụ Thành ủy
     Hải Phòng``, ``Ban dân vận Thành ủy``, ``Ban Tổ chức Trung ương``,
     ``Ban cán sự đảng UBND TP``, ``Ban cán sự của Bộ GTVT``): a body only
-    with its committee after it,
-    so the board's name may be in lower case."""
+    with its committee after it, so the board's name may be in lower case."""
     s = c.s
     n = len(s.words)
     for phrase, words, written in _boards():

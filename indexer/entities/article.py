@@ -25,8 +25,9 @@ def foreign_from(s: Stream, loc: LocationScan, lists: dict[str, frozenset[str]])
     """Where an article about another country starts naming it: the start of
     the sentence with the first of two foreign country names (``Theo Trung
     tâm Kiểm soát dịch bệnh, ... tại Hoa Kỳ``), when the article names no
-    Vietnamese place and never says Việt Nam.  None for every other article.  A country word
-    after another capitalised word is part of a name (``Nguyễn Hoàng Anh``)."""
+    Vietnamese place and never says Việt Nam.  None for every other
+    article.  A country word after another capitalised word is part of a
+    name (``Nguyễn Hoàng Anh``)."""
     if loc.mentions:
         return None
     lows, caps = s.lows, s.caps

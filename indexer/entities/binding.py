@@ -91,7 +91,7 @@ def forms(c: Context, m: PlaceMention) -> tuple[str, str]:
         # Thành ủy thành phố Hồ Chí Minh: the bare name would be the person's.
         return f"{kind} {short}", (f"{kind} {short}" if short == "Hồ Chí Minh" else short)
     unit, _, prov = m.display.rpartition(", ")
-    kind = m.kind or m.usual_kind or (m.place.kind if m.place else "") or ""
+    kind = m.shown_kind or ""
     bare = unit[len(kind):].strip() if unit.startswith(kind) else unit
     if bare.isdigit():
         bare = unit  # Quận ủy quận 5: "Quận ủy 5" names nothing
@@ -116,9 +116,8 @@ def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
         if level == "city":
             if m.level == "province":
                 return gaz.is_city(m.province or "", pub)
-            return m.level == "district" and (m.kind or m.usual_kind or (m.place.kind if m.place else None)) == "thành phố"
-        own = m.kind or m.usual_kind or (m.place.kind if m.place else None)
-        return m.level == level and (own == kind or kind == "ward")
+            return m.level == "district" and m.shown_kind == "thành phố"
+        return m.level == level and (m.shown_kind == kind or kind == "ward")
 
     home_fits = home is not None and (
         level == "any" or (level in ("province", "city") and (level == "city") == gaz.is_city(home, pub)))

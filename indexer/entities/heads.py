@@ -117,8 +117,12 @@ def head_at(c: Context, k: int) -> tuple[Head, int] | None:
     return None
 
 
-
 def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
+    """A head found in lower case names one body only in the contexts
+    ``head_at`` lists."""
+    # Imported here: binding needs the locations, which need the heads.
+    from .binding import mention_at
+
     s = c.s
     if head.words == ("cơ", "quan"):
         return tuple(s.lows[end:end + 4]) in _INVESTIGATORS
@@ -131,7 +135,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words == ("phòng",):
         return k > 0 and s.lows[k - 1] == "trưởng" and end < len(s.words) and s.caps[end] \
             and head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head
-    if head.words not in _LOWER_PLACE_HEADS or end >= len(s.words) or (end and s.orig[end - 1] == s.orig[end]):
+    if head.words not in _LOWER_PLACE_HEADS:
         return False
-    m = c.loc.by_start.get(s.orig[end])
+    m = mention_at(c, end)
     return m is not None and m.kind is not None

@@ -192,7 +192,7 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
             m.display = prov_name
             add_province(m.province)
             continue
-        kind = m.kind or m.usual_kind or (m.place.kind if m.place else None) or ""
+        kind = m.shown_kind or ""
         # The gazetteer's spelling when it knows the unit (Đa Krông, Đăk Glong).
         name = m.place.name if m.place and m.place.name else m.name
         m.display = f"{kind} {name}, {prov_name}".strip()

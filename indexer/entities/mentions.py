@@ -60,6 +60,12 @@ class PlaceMention:
     loose: bool = False  # bare or listed: needs the article's context to count
     usual_kind: str | None = None  # a bare name's kind where the article writes it with one
 
+    @property
+    def shown_kind(self) -> str | None:
+        """The kind a unit is named with: as written, else as the article
+        writes it elsewhere, else the gazetteer's."""
+        return self.kind or self.usual_kind or (self.place.kind if self.place else None)
+
 
 @lru_cache(maxsize=1)
 def stoplists() -> dict[str, frozenset[str]]:
@@ -210,6 +216,9 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
     return True
 
 
+_REGION_WORDS = frozenset({"miền", "phía", "vùng", "tây", "đông", "nam", "bắc", "trung"})
+
+
 def _foreign_region_at(tok: Tokens, k: int) -> bool:
     """A foreign country, maybe after a region of it (``miền Trung Trung
     Quốc``), starts at ``k``: the province before it is that country's."""
@@ -219,9 +228,6 @@ def _foreign_region_at(tok: Tokens, k: int) -> bool:
         if tok.lows[j] not in _REGION_WORDS:
             return False
     return False
-
-
-_REGION_WORDS = frozenset({"miền", "phía", "vùng", "tây", "đông", "nam", "bắc", "trung"})
 
 
 def _foreign_at(tok: Tokens, k: int) -> bool:

@@ -36,9 +36,11 @@ _NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
 # Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
 _KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
 
+# Verbs that end a name when a proper name comes before them (... Huế quản lý).
 _VERBS_AFTER_NAMES = frozenset({"quản lý"})
 #: Roman numerals that number a body (Trung tâm ... Quốc gia I).
 ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+
 
 def stop_here(c: Context, j: int) -> bool:
     """True when the word at ``j`` ends a free name (a verb, a preposition)."""

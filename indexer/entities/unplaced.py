@@ -36,7 +36,7 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
     if rest and all(w.isupper() and not w.isdigit() and len(w) > 1 or w in ROMAN for w in rest):
         return None  # only an abbreviation we cannot expand (Trung tâm HLTTQG I)
     if head.type in ("named", "owned") and len(rest) > 1 and len(rest[-1]) > 2 and rest[-1].isupper() \
-            and rest[-1].isalpha() and not rest[-1] in ROMAN:
+            and rest[-1].isalpha() and rest[-1] not in ROMAN:
         return None  # ... chất lượng cao HUTECH: a school's or a company's unit, named after it
     post = head.words != ("viện",) and " ".join(head.words) in lists["place_name_heads"] \
         and vietnamese_syllable(first)  # Đồn Biên phòng Nhâm
@@ -58,14 +58,16 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
     national = any(mark in low for mark in _NATIONAL_MARKS)
     if head.type == "owned" and not national and not _force_unit(c, name):
         return None
-    proper = post or any(b[:1].isupper() and not a[:1].isupper() and vietnamese_syllable(b) for a, b in pairwise(rest))
+    proper = post or any(b[:1].isupper() and not a[:1].isupper() and vietnamese_syllable(b)
+                         for a, b in pairwise(rest))
     if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in written) < 4 \
             and not national and not written[-1].isdigit() and not proper:
         return None  # Ban Quản lý dự án, with no place or proper name (but ... dự án Đường sắt): generic
     if low in lists["not_agency_names"]:
         return None
     regional = len(written) > 1 and written[-2] == "vùng" and (written[-1] in ROMAN or written[-1].isdigit())
-    if (head.scope == "local" or low in lists["province_bodies"]) and not regional:  # (Chi cục Thú y vùng VI serves several provinces)
+    # (Chi cục Thú y vùng VI serves several provinces: no province of its own)
+    if (head.scope == "local" or low in lists["province_bodies"]) and not regional:
         bound = bind(c, "any", c.s.orig[k])
         if bound is not None:
             display = f"{name} {forms(c, bound)[0]}"
