@@ -371,3 +371,53 @@ def test_products_universities_and_foreign_names_inside() -> None:
     assert agencies("Quỹ đầu tư 25% vào trái phiếu của Chính phủ.") == []
     assert agencies("Trung tâm Hỗ trợ sinh viên - ĐHQGHN tổ chức ngày hội.") == []  # a university's
     assert agencies("Đài Truyền thanh Frederick và Ký túc xá sinh viên.") == []
+
+
+def test_lower_case_names_closed_by_a_place_a_parent_or_a_national_scope() -> None:
+    assert agencies("Giám đốc Trung tâm tin học Tổng cục Thuế cho biết.") == ["Trung tâm Tin học Tổng cục Thuế"]
+    assert agencies("Theo Trung tâm dự báo khí tượng thủy văn Quốc gia, trời sẽ mưa.") == [
+        "Trung tâm Dự báo khí tượng thủy văn Quốc gia"]
+    assert agencies("Cán bộ Trung tâm cai nghiện tỉnh Bình Phước bị kỷ luật.") == [
+        "Trung tâm Cai nghiện tỉnh Bình Phước"]
+    assert agencies("Trung tâm thương mại An Đông khai trương.") == []  # a shopping mall
+    assert agencies("Khám chữa bệnh được kết nối với Trung tâm quốc gia.") == []  # which one is unsaid
+    assert agencies("Đầu bếp của Trung tâm dạy nấu ăn Việt Nam hướng dẫn.") == []  # a private school
+
+
+def test_a_departments_inspectorate_in_lower_case() -> None:
+    assert agencies("Hiện thanh tra Sở GTVT tỉnh Quảng Nam đang kiểm tra.") == [
+        "Thanh tra Sở Giao thông vận tải tỉnh Quảng Nam"]
+    assert agencies("Đoàn thanh tra Bộ Y tế làm việc với bệnh viện.") == ["Bộ Y tế"]  # an inspection team
+
+
+def test_a_persons_home_province_binds_no_body() -> None:
+    text = ("Tài xế Lê Văn A (sinh năm 1980, quê Đắk Lắk) bị Phòng CSGT Công an tỉnh tạm giữ. "
+            "Tổ tuần tra Phòng CSGT Công an tỉnh Bà Rịa - Vũng Tàu phát hiện xe.")
+    assert agencies(text) == ["Phòng Cảnh sát giao thông Công an tỉnh Bà Rịa - Vũng Tàu"]
+
+
+def test_taiwanese_and_chinese_provinces_are_foreign() -> None:
+    assert agencies("Tòa án Đài Nam căn cứ hợp đồng lao động.") == []
+    assert agencies("Cục An toàn Hàng hải Quảng Đông cho biết tàu bị chìm.") == []
+
+
+def test_a_ministrys_department_in_lower_case_and_the_investigators_of_a_police() -> None:
+    assert agencies("Hạt giống được kiểm tra tại Cục bảo vệ thực vật, rồi gửi đi.") == ["Cục Bảo vệ thực vật"]
+    assert agencies("Cục nóng điều hòa đặt ngoài trời.") == []  # a sentence's first word says nothing
+    assert agencies("Ngày 15-12, Cơ quan Điều tra Công an quận 1 – TPHCM đã hoàn tất hồ sơ.") == [
+        "Cơ quan Điều tra Công an quận 1 (TP Hồ Chí Minh)"]
+    assert agencies("Cơ quan điều tra đã khởi tố vụ án.") == []
+    assert agencies("Phòng Cảnh sát Phòng cháy, chữa cháy và Cứu nạn cứu hộ Công an TP HCM cho biết.") == [
+        "Phòng Cảnh sát Phòng cháy, chữa cháy và Cứu nạn cứu hộ Công an thành phố Hồ Chí Minh"]
+
+
+def test_sub_committees_and_the_budget_committee() -> None:
+    assert agencies("Theo báo cáo của Tiểu ban Điều trị Ban chỉ đạo Quốc gia phòng, chống dịch Covid-19:") == [
+        "Tiểu ban Điều trị Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19"]
+    assert agencies("Ông A, Ủy viên UB Tài chính - Ngân sách của Quốc hội.") == [
+        "Ủy ban Tài chính, Ngân sách của Quốc hội"]
+
+
+def test_a_kind_word_before_a_persons_name_is_bound() -> None:
+    assert agencies("Sáng nay, TP HCM họp. Phó Chủ tịch UBND thành phố Võ Văn Hoan nhấn mạnh.") == [
+        "Ủy ban nhân dân thành phố Hồ Chí Minh"]

@@ -31,6 +31,7 @@ from .gazetteer import gazetteer
 from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
 from .names import read_name, skip_bracket, text_of
+from .text import BREAKS
 from .unplaced import unplaced
 
 __all__ = ["scan_agencies"]
@@ -190,6 +191,32 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
     return None
 
 
+def _anchored_lower_name(c: Context, head: Head, j: int, depth: int) -> int:
+    """End of a name written in lower case after a short head, or ``j``.
+    Only a name that something official closes counts: a place (``Trung tâm
+    cai nghiện Bình Phước``), a parent body (``Trung tâm tin học Tổng cục
+    Thuế``) or a national scope (``Trung tâm dự báo khí tượng thủy văn Quốc
+    gia``, ``... Việt Nam``); alone, ``Trung tâm thương mại`` is a shopping mall."""
+    s = c.s
+    if j >= len(s.words) or s.caps[j] or not s.words[j].isalpha() or s.lows[j] == "chống":
+        return j  # (Ban Chỉ đạo) Phòng chống dịch ...: prevention, not an office
+    if head.words == ("phòng",) and field_match(c, j) is None:
+        return j  # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục)
+    nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=True)
+    if nend - j < 2:
+        return j
+    start = j - len(head.words)
+    if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
+        return nend  # Cục bảo vệ thực vật: a ministry's (foreign ones are dropped later; not Cục nóng ... of a sentence)
+    tail = " ".join(s.lows[nend - 2:nend])
+    if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
+        return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
+    place, _ = place_at(c, nend)
+    if isinstance(place, PlaceMention) or _parent_at(c, nend, depth) is not None:
+        return nend
+    return j
+
+
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
     """One body at ``k`` or None."""
     s, lists = c.s, c.lists
@@ -232,11 +259,15 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if j < n and s.words[j].isdigit() and " ".join(head.words) not in lists["numbered_heads"]:
             return None  # Trung tâm 145 giường: a count, not a name
         nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
+        if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
+            nend = _anchored_lower_name(c, head, j, depth)
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2
             name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
     low_name = name.lower()
-    if any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
+    if low_name in lists["named_by_parent"] and s.caps[end] and head_at(c, j) is not None:
+        pass  # Cơ quan Điều tra Công an quận 1: capitalised, with its parent, it is that parent's
+    elif any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
             or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
         return None  # Ban Tổ chức (of an event), Đài Loan, ... Liên bang
     if venue_at(c, k, low_name):

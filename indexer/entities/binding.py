@@ -10,6 +10,7 @@ names write them (``tỉnh Nam Định``, ``thành phố Hà Nội``, ``huyện 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -102,6 +103,23 @@ def _synthetic(key: str) -> PlaceMention:
     return PlaceMention(-1, -1, None, "province", "", "", province=key)
 
 
+# Words before a place that make it where a person comes from or lives
+# (``sinh năm 1980, quê Đắk Lắk``), not where the story's bodies are.
+_HOMETOWN_BEFORE = frozenset({"quê", "trú", "ngụ", "quán"})
+
+
+def hometown(c: Context, m: PlaceMention) -> bool:
+    """``m`` is a person's home or address: no body written bare is bound to it."""
+    s = c.s
+    i = bisect_left(s.orig, m.start)
+    if i >= len(s.words) or s.orig[i] != m.start:
+        return False
+    before = s.lows[i - 1] if i else ""
+    if before in ("tại", "ở") and i > 1:
+        before = s.lows[i - 2]
+    return before in _HOMETOWN_BEFORE
+
+
 def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
     """The place a body written without its name belongs to.  ``kind`` is a
     kind word, or "any" for a body of any province (``Sở Y tế``)."""
@@ -126,7 +144,7 @@ def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
         return _synthetic(home)  # type: ignore[arg-type]
     pick = None
     for m in c.loc.mentions:
-        if fits(m):
+        if fits(m) and not hometown(c, m):
             if m.start < at or pick is None:
                 pick = m
             if m.start >= at:
@@ -163,8 +181,9 @@ def place_at(c: Context, j: int) -> tuple[object, int]:
         m = mention_at(c, after)
         if m is not None:
             return m, _skip_to(c, after, m.end)
-        if s.caps[after]:
-            return None, j  # a name we could not resolve
+        if s.caps[after] and not (s.lows[after] in c.lists["agency_surnames"] and after + 1 < n
+                                  and s.caps[after + 1]):
+            return None, j  # a name we could not resolve (but Chủ tịch UBND tỉnh Nguyễn Văn A: a person's)
     bound = bind(c, kind, s.orig[j])
     if bound is None:
         return (kind if KIND_LEVEL[kind] in ("province", "city") else None), after
