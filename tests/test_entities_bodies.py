@@ -421,3 +421,31 @@ def test_sub_committees_and_the_budget_committee() -> None:
 def test_a_kind_word_before_a_persons_name_is_bound() -> None:
     assert agencies("Sáng nay, TP HCM họp. Phó Chủ tịch UBND thành phố Võ Văn Hoan nhấn mạnh.") == [
         "Ủy ban nhân dân thành phố Hồ Chí Minh"]
+
+
+def test_a_name_ends_after_quoc_gia_but_for_its_field() -> None:
+    assert agencies("Bộ Y tế - Cơ quan thường trực Ban Chỉ đạo Quốc gia điện và đề nghị.") == [
+        "Bộ Y tế", "Ban Chỉ đạo Quốc gia"]
+    assert agencies("Công văn của Ban Chỉ đạo Quốc gia và Quyết định số 936 của UBND tỉnh Hải Dương.") == [
+        "Ban Chỉ đạo Quốc gia", "Ủy ban nhân dân tỉnh Hải Dương"]
+    assert agencies("Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19 họp.") == [
+        "Ban Chỉ đạo Quốc gia phòng, chống dịch Covid-19"]
+    assert agencies("Đội U20 quốc gia tập trung.") == []  # a team
+
+
+def test_bodies_listed_before_a_department_share_its_place() -> None:
+    assert agencies("Ngày 20/4, Bộ Chỉ huy Quân sự và Sở Y tế tỉnh Hòa Bình trao giấy chứng nhận.") == [
+        "Bộ Chỉ huy Quân sự tỉnh Hòa Bình", "Sở Y tế tỉnh Hòa Bình"]
+
+
+def test_places_bound_or_written_inside_a_name() -> None:
+    assert agencies("Tỉnh Hà Nam yêu cầu. Ban quản lý khu công nghiệp tỉnh rà soát lao động.") == [
+        "Ban Quản lý Khu công nghiệp tỉnh Hà Nam"]
+    assert agencies("Viện Pasteur TP HCM cho biết.") == ["Viện Pasteur Thành phố Hồ Chí Minh"]
+    assert agencies("Đang có gia cầm chết. Chi cục thú y Hà Nội đã lấy mẫu.") == ["Chi cục Thú y thành phố Hà Nội"]
+    assert extract_entities("", "Sinh viên Đại học Y Hà Nội tình nguyện.", "Dân Trí").locations == []
+
+
+def test_the_police_as_an_agency_and_the_hcm_disease_centre() -> None:
+    assert agencies("Cơ quan Công an TP HCM đã bắt giữ.") == ["Công an thành phố Hồ Chí Minh"]
+    assert agencies("Theo HCDC, TP HCM ghi nhận 3 ca.") == ["Trung tâm Kiểm soát bệnh tật thành phố Hồ Chí Minh"]

@@ -55,12 +55,19 @@ def _shared_place(c: Context, j: int) -> PlaceMention | None:
         if j + 1 >= n or not (s.words[j] in (",", "-", "–") or s.lows[j] in ("và", "&")):
             return None
         found = head_at(c, j + 1)
-        if found is None or found[0].type not in ("place", "party"):
+        if found is None or found[0].type not in ("place", "party", "field") \
+                or found[0].type == "field" and found[0].scope != "local":
             return None
-        place, _ = place_at(c, found[1])
+        end = found[1]
+        if found[0].type == "field":  # Bộ Chỉ huy Quân sự và Sở Y tế tỉnh Hòa Bình
+            got = field_at(c, end)
+            if not isinstance(got, tuple):
+                return None
+            end = got[1]
+        place, _ = place_at(c, end)
         if isinstance(place, PlaceMention):
             return place
-        j = found[1]
+        j = end
     return None
 
 
@@ -88,8 +95,9 @@ def _place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMentio
     proper name (``Ban Quản lý Khu kinh tế Quảng Ninh``, ``Đồn Biên phòng
     cửa khẩu quốc tế Lào Cai``, ``Viện Pasteur TP Hồ Chí Minh``); None when it
     is the body's own place."""
-    if place.start < 0:
-        return None
+    s = c.s
+    if place.start < 0 or not s.orig[j] <= place.start < (s.orig[after] if after < len(s.words) else 1 << 30):
+        return None  # bound from a bare kind word (Ban quản lý khu công nghiệp tỉnh): not part of the name
     low = f" {name.lower()} "
     named = any(f" {w} " in low for w in c.lists["name_place_words"]) \
         or " ".join(head.words) in c.lists["place_name_heads"]
@@ -100,6 +108,8 @@ def _place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMentio
     if not named or place.level != "province":
         return None
     kind = "TP" if c.s.words[j] in ("TP", "Tp") else " ".join(c.s.words[j:j + len(place.kind.split())])
+    if kind == "TP" and name.lower() in c.lists["city_in_full"]:
+        kind = "Thành phố"  # Viện Pasteur Thành phố Hồ Chí Minh, its official name
     return f"{kind} {place.display.removeprefix('TP ')}"
 
 
@@ -264,6 +274,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2
             name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
+    if head.words == ("cơ", "quan") and name == head.display:
+        return None  # Cơ quan Công an TP HCM: "the agency" of the police, which is read on its own
     low_name = name.lower()
     if low_name in lists["named_by_parent"] and s.caps[end] and head_at(c, j) is not None:
         pass  # Cơ quan Điều tra Công an quận 1: capitalised, with its parent, it is that parent's

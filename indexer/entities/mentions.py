@@ -187,8 +187,8 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
     words, lows, caps = tok.words, tok.lows, tok.caps
     if start > 0:
         p = lows[start - 1]
-        if p in stop["not_place_before"]:
-            return False
+        if p in stop["not_place_before"] and not (start > 1 and f"{lows[start - 2]} {p}" in stop["place_before_pairs"]):
+            return False  # (but Chi cục thú y Hà Nội: not Đại học Y Hà Nội)
         if start > 1 and f"{lows[start - 2]} {p}" in stop["not_place_before"]:
             return False
         if caps[start - 1] and p in stop["person_name_parts"]:

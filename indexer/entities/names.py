@@ -33,6 +33,8 @@ __all__ = [
 
 _JOIN = frozenset({"và", "&", ",", "-", "–", "/"})
 _NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
+# Lower-case words a name may go on with after "Quốc gia" (Ban Chỉ đạo Quốc gia phòng, chống dịch).
+_AFTER_NATIONAL = frozenset({"phòng", "về", "chống", "cấp", "mang"})  # ... mang tên Puskin
 # Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
 _KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
 
@@ -130,8 +132,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             k += 1
             end, lower = k, 1
         elif low in _JOIN:
-            if k + 1 >= n or mention_at(c, k + 1):
-                break
+            if k + 1 >= n or mention_at(c, k + 1) or k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia"):
+                break  # ... Ban Chỉ đạo Quốc gia và Bộ Y tế: the name ended
             if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
                              and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))
                              and not _listed_field(c, k + 1)):
@@ -147,6 +149,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             k += 1
         elif low == "số" and k + 1 < n and words[k + 1].isdigit():
             k += 1  # Đội Quản lý thị trường số 2
+        elif k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia") and low not in _AFTER_NATIONAL:
+            break  # Ban Chỉ đạo Quốc gia điện ...: a verb, but Ban Chỉ đạo Quốc gia phòng, chống dịch
         elif w.isalnum() and lower < 14 and not stop_here(c, k) and (lows[k - 2], lows[k - 1]) not in _NAME_ENDS \
                 and (lower or k - j < 2 or not (caps[k - 1] and caps[k - 2]) or low in lists["cap_pair_tails"]):
             k += 1
