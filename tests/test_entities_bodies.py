@@ -449,3 +449,39 @@ def test_places_bound_or_written_inside_a_name() -> None:
 def test_the_police_as_an_agency_and_the_hcm_disease_centre() -> None:
     assert agencies("Cơ quan Công an TP HCM đã bắt giữ.") == ["Công an thành phố Hồ Chí Minh"]
     assert agencies("Theo HCDC, TP HCM ghi nhận 3 ca.") == ["Trung tâm Kiểm soát bệnh tật thành phố Hồ Chí Minh"]
+
+
+def test_a_steering_board_written_bare_is_the_nearest_districts_or_the_provinces() -> None:
+    assert agencies("Sáng 5/5, huyện Đông Anh (Hà Nội) họp. Ban Chỉ đạo phòng chống dịch đã triệu tập họp.") == [
+        "Ban Chỉ đạo phòng, chống dịch huyện Đông Anh (Hà Nội)"]
+    assert agencies("Tỉnh Kiên Giang khẩn trương. Ban Chỉ đạo phòng, chống dịch khảo sát.") == [
+        "Ban Chỉ đạo phòng, chống dịch tỉnh Kiên Giang"]
+    assert agencies("Hà Nội yêu cầu Ban Chỉ đạo phòng, chống dịch các cấp củng cố.") == []
+    assert agencies("ĐH Quốc gia Hà Nội yêu cầu Ban Chỉ đạo phòng, chống dịch Covid-19 của các đơn vị kiểm tra.") == []
+
+
+def test_a_trials_bare_procuracy_is_that_of_its_court() -> None:
+    assert agencies("Sáng nay, TAND TP HCM mở phiên xử. Theo cáo trạng của VKS, bị cáo đã lừa đảo.") == [
+        "Tòa án nhân dân thành phố Hồ Chí Minh", "Viện kiểm sát nhân dân thành phố Hồ Chí Minh"]
+    assert agencies("VKS quận Gò Vấp thụ lý. Tòa án Nhân dân TPHCM xử. VKS đã đề nghị.") == [
+        "Viện kiểm sát nhân dân quận Gò Vấp (TP Hồ Chí Minh)", "Tòa án nhân dân thành phố Hồ Chí Minh"]
+    assert agencies("Theo VKS, vụ án phức tạp.") == []
+
+
+def test_lower_case_ministries_centres_and_town_abbreviations() -> None:
+    assert agencies("Theo đánh giá của các bộ Kế hoạch đầu tư và Thương mại về tình hình.") == [
+        "Bộ Kế hoạch và Đầu tư", "Bộ Thương mại"]
+    assert agencies("Khu điều trị tại trung tâm y tế huyện An Phú đã sẵn sàng.") == [
+        "Trung tâm Y tế huyện An Phú (An Giang)"]
+    assert agencies("Kiểm soát giao thông tại trung tâm và khu vực phường Hưng Phú, Cần Thơ.") == []
+    assert agencies("Dịp lễ, TX Cửa Lò sẽ bắn pháo hoa. Thường trực Thị ủy họp.") == ["Thị ủy Cửa Lò (Nghệ An)"]
+    assert agencies("Bầu cử ở xã Quảng Yên, Thanh Hóa. Ủy ban bầu cử xã Quảng Yên họp.") == [
+        "Ủy ban Bầu cử xã Quảng Yên (Thanh Hóa)"]
+
+
+def test_a_hospitals_unit_and_a_list_of_fields() -> None:
+    assert agencies("Trước đó, ngày 2/4, Trung tâm Sơ sinh, Bệnh viện Nhi Trung ương tiếp nhận bé.") == []
+    assert agencies("Các cơ sở gồm: Viện Pasteur, Trung tâm Y tế dự phòng TP HCM, Bệnh viện Chợ Rẫy.") == [
+        "Viện Pasteur", "Trung tâm Y tế dự phòng thành phố Hồ Chí Minh"]
+    assert agencies("Phó chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội nói.") == [
+        "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội"]

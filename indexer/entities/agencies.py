@@ -227,6 +227,28 @@ def _anchored_lower_name(c: Context, head: Head, j: int, depth: int) -> int:
     return j
 
 
+def _court_place(c: Context, k: int) -> PlaceMention | None:
+    """The place of the court an article names (the nearest one before
+    ``k``, else the first after): a trial's bare ``VKS`` is the procuracy
+    of the same place, unless the article names a procuracy with its place."""
+    s = c.s
+    pick = None
+    for i in range(len(s.words) - 4):
+        if s.lows[i] not in ("tòa", "viện") or i == k:
+            continue
+        found = head_at(c, i)
+        if found is None or found[0].display not in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
+            continue
+        place, _ = place_at(c, found[1])
+        if not isinstance(place, PlaceMention) or place.start < 0:
+            continue
+        if found[0].display == "Viện kiểm sát nhân dân":
+            return None  # VKS quận Gò Vấp ... VKS: the procuracy the article named
+        if pick is None or i < k:
+            pick = place
+    return pick
+
+
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
     """One body at ``k`` or None."""
     s, lists = c.s, c.lists
@@ -353,6 +375,10 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if head.type == "place":
         if head.scope == "either":
             return name, j, None, None
+        if head.display == "Viện kiểm sát nhân dân" and depth == 0:
+            court = _court_place(c, k)
+            if court is not None:  # Tòa án nhân dân TP HCM xét xử ... VKS đề nghị: the procuracy of that court
+                return f"{name} {forms(c, court)[0]}", j, None, None
         if " ".join(head.words) in lists["bare_bound_heads"] and len(c.loc.province_keys) == 1 and not (
                 k and (s.lows[k - 1] in lists["generic_before"] or s.lows[k - 1] in ("lượng", "ngày"))):
             bound = bind(c, "any", s.orig[k])  # Bộ đội Biên phòng, in an article on one province: its own

@@ -10,6 +10,7 @@ Angola``).  The scanner asks these before and after reading a name.
 
 from __future__ import annotations
 
+from .abbreviations import Stream
 from .binding import Context, kind_at, mention_at
 from .heads import head_at
 from .names import foreign_at, starts_business
@@ -58,6 +59,17 @@ def _credit_line(c: Context, k: int) -> bool:
     return words[start] == "Theo" or words[k - 1] == "/"
 
 
+def _in_a_list(s: Stream, k0: int) -> bool:
+    """``k0`` is an item of a list its sentence opens with ``gồm``, ``như``
+    or a colon."""
+    k = k0 - 1
+    while k >= 0 and k0 - k < 80 and s.words[k] not in (".", "!", "?", "\n"):
+        if s.words[k] == ":" or s.lows[k] in ("gồm", "như"):
+            return True
+        k -= 1
+    return False
+
+
 def institution_after(c: Context, k0: int, j: int) -> bool:
     """The owner written right after a name (the body starts at ``k0``) is a
     school, hospital or company (``Viện Báo chí, Học viện Báo chí ...``,
@@ -71,8 +83,8 @@ def institution_after(c: Context, k0: int, j: int) -> bool:
         return True  # Trung tâm SME Gia Định Ngân hàng VP Bank: a bank's centre
     if k == j or k + 1 >= len(s.words) or not s.caps[k]:
         return False
-    if s.words[j] == "," and k0 and s.words[k0 - 1] in (",", ":", ";"):
-        return False
+    if s.words[j] == "," and k0 and s.words[k0 - 1] in (",", ":", ";") and _in_a_list(s, k0):
+        return False  # an item of a list (but "ngày 2/4, Trung tâm Sơ sinh, Bệnh viện ...")
     if s.words[k].startswith("ĐH") and s.words[k].isupper():
         return True  # ... - ĐHQGHN: a university's centre
     return s.words[k] in c.lists["institution_words"] or f"{s.words[k]} {s.lows[k + 1]}".capitalize() in {

@@ -95,9 +95,9 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh"})
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung"})
 # Words before "thanh tra" that make it the act of inspecting, not the office.
-_INSPECTION_BEFORE = frozenset({"đoàn", "cuộc", "đợt", "luận", "quả", "hành", "được", "bị", "tổ", "việc", "công", "khi"})
+_INSPECTION_BEFORE = frozenset({"đoàn", "cuộc", "đợt", "luận", "quả", "hành", "được", "bị", "tổ", "việc", "công"})
 
 
 def head_at(c: Context, k: int) -> tuple[Head, int] | None:
@@ -134,6 +134,18 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words == ("văn", "phòng"):  # Chánh văn phòng Cơ quan CSĐT ...
         return k > 0 and s.lows[k - 1] == "chánh" and end < len(s.words) and s.caps[end] \
             and head_at(c, end) is not None
+    if head.words == ("bộ",):  # các bộ Kế hoạch đầu tư và Thương mại: ministries listed in lower case
+        return k > 0 and s.lows[k - 1] in ("các", "liên") and end < len(s.words) and s.caps[end] \
+            and s.lows[end] in c.fields
+    if head.words == ("trung", "tâm"):  # trung tâm y tế huyện An Phú: a field in lower case, then a place
+        if end >= len(s.words) or s.lows[end] not in c.fields:
+            return False  # (trung tâm và khu vực phường ...: the centre of town)
+        i = end
+        while i < len(s.words) and i - end < 6 and not s.caps[i] and s.words[i].isalpha() \
+                and (m := mention_at(c, i)) is None:
+            i += 1
+        m = mention_at(c, i) if i > end + 1 else None
+        return m is not None and m.kind is not None
     if head.words == ("thanh", "tra"):  # Chánh thanh tra Sở GTVT, thanh tra Sở Xây dựng: its inspectorate
         return not (k and s.lows[k - 1] in _INSPECTION_BEFORE) and end < len(s.words) and s.caps[end] \
             and s.lows[end] in ("sở", "bộ")

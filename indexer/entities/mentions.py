@@ -110,6 +110,8 @@ def _kind_at(tok: Tokens, i: int) -> tuple[str, int] | None:
         return _KIND_ABBR[word], i + 2
     if word in ("TP", "Tp"):
         return "thành phố", i + 1
+    if word == "TX" and i + 1 < n and tok.caps[i + 1]:
+        return "thị xã", i + 1  # TX Cửa Lò (the name must still be a thị xã of the gazetteer)
     low = tok.lows[i]
     if i + 1 < n:
         kind = _KIND_WORDS.get((low, tok.lows[i + 1]))

@@ -174,8 +174,13 @@ def _listed_field(c: Context, k: int) -> bool:
 
     if lower and not field_word(k) or mention_at(c, k):
         return False
-    for m in range(k + 1, min(k + 4, len(s.words) - 1)):
-        if s.words[m] in (",", ".") or mention_at(c, m) or kind_at(s, m):
+    last = k  # the start of the item being read: "A, B, C và D" may list a few
+    for m in range(k + 1, min(k + 12, len(s.words) - 1)):
+        if s.words[m] == "," and m - last < 4 and (field_word(m + 1) if lower else s.caps[m + 1]) \
+                and not head_at(c, m + 1) and not mention_at(c, m + 1):
+            last = m + 1
+            continue  # Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng
+        if s.words[m] in (",", ".") or mention_at(c, m) or kind_at(s, m) or m - last >= 4:
             return False
         if s.lows[m] == "và":
             nxt = m + 1

@@ -56,6 +56,16 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
         m = district_before(c, c.s.orig[k])
         return (f"{name} {forms(c, m)[0]}", j, None, None) if m is not None else None
     national = any(mark in low for mark in _NATIONAL_MARKS)
+    if not national and any(low.startswith(b) for b in lists["bound_boards"]):
+        # Ban Chỉ đạo phòng, chống dịch written bare: the district's named just before, else the province's
+        after = c.s.lows[j:j + 2]
+        if after[:1] == ["các"] or after[:1] == ["của"] and after[1:] and after[1] in lists["generic_before"]:
+            return None  # ... các cấp, ... của các đơn vị: every one of them
+        m = district_before(c, c.s.orig[k])
+        if m is not None:
+            return f"{name} {forms(c, m)[0]}", j, None, None
+        bound = bind(c, "any", c.s.orig[k])
+        return (f"{name} {forms(c, bound)[0]}", j, None, None) if bound is not None else None
     if head.type == "owned" and not national and not _force_unit(c, name):
         return None
     proper = post or any(b[:1].isupper() and not a[:1].isupper() and vietnamese_syllable(b)
