@@ -485,3 +485,29 @@ def test_a_hospitals_unit_and_a_list_of_fields() -> None:
         "Viện Pasteur", "Trung tâm Y tế dự phòng thành phố Hồ Chí Minh"]
     assert agencies("Phó chủ nhiệm Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội nói.") == [
         "Ủy ban Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng của Quốc hội"]
+
+
+def test_investigators_of_the_police_and_lower_case_party_committees() -> None:
+    assert agencies("Nguồn tin cho biết, Cơ quan điều tra (CQĐT), Bộ Công an đang lấy lời khai.") == [
+        "Cơ quan Điều tra Bộ Công an"]
+    assert agencies("Bạc Liêu: thường trực tỉnh ủy đã họp.") == ["Tỉnh ủy Bạc Liêu"]
+    assert agencies("Theo Ban bí thư trung ương Đảng, việc này cần làm.") == [
+        "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam"]
+    assert agencies("Tổng cục Cảnh sát đánh giá, tình trạng vi phạm còn phổ biến.") == ["Tổng cục Cảnh sát"]
+    assert agencies("Cục Cảnh sát giao thông đường bộ - đường sắt cho biết.") == [
+        "Cục Cảnh sát giao thông đường bộ - đường sắt"]
+    assert agencies("Theo thanh tra Tổng cục Cảnh sát, nhiều vi phạm.") == ["Thanh tra Tổng cục Cảnh sát"]
+
+
+def test_treasuries_ministries_abbreviated_and_foreign_or_venue_bodies() -> None:
+    assert agencies("Kho bạc huyện Phù Ninh (Phú Thọ) bị mất tiền.") == ["Kho bạc huyện Phù Ninh (Phú Thọ)"]
+    assert agencies("Công ty SONA thuộc Bộ Lao động - TB&XH cần tuyển.") == ["Bộ Lao động - Thương binh và Xã hội"]
+    assert agencies("Bộ Nội vụ Ảrập Xêút cho hay 59 người bị thương.") == []
+    assert agencies("Người dân Quảng Trị đổ về tiền sảnh Trung tâm Văn hóa Thông tin tỉnh dự lễ.") == []
+
+
+def test_clubs_in_a_football_report() -> None:
+    report = ("HLV cho biết các cầu thủ sẽ ghi bàn. Kết quả vòng 17: Quảng Nam - Cần Thơ 0-1. "
+              "Thời hoàng kim của Công an Hà Nội, tiền đạo sút phạt đền.")
+    ents = extract_entities("", report, "VnExpress")
+    assert ents.agencies == [] and ents.locations == []

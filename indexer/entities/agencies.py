@@ -222,9 +222,24 @@ def _anchored_lower_name(c: Context, head: Head, j: int, depth: int) -> int:
     if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
         return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
     place, _ = place_at(c, nend)
-    if isinstance(place, PlaceMention) or _parent_at(c, nend, depth) is not None:
+    pj = nend + 1 if nend < len(s.words) and s.words[nend] in DASH else nend  # Viện nghiên cứu Văn hóa - Viện Hàn lâm ...
+    if isinstance(place, PlaceMention) or _parent_at(c, pj, depth) is not None:
         return nend
     return j
+
+
+def _named_by_parent(c: Context, end: int, j: int) -> bool:
+    """``Cơ quan Điều tra`` names a body when its parent follows: written
+    capitalised, or the police's in any case (``Cơ quan điều tra (CQĐT), Bộ
+    Công an``)."""
+    s = c.s
+    pj = skip_bracket(s, j)
+    if pj < len(s.words) and s.words[pj] == ",":
+        pj += 1
+    parent = _parent_at(c, pj, 1)
+    if parent is None:
+        return False
+    return s.caps[end] and pj == j or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
 
 
 def _court_place(c: Context, k: int) -> PlaceMention | None:
@@ -299,7 +314,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if head.words == ("cơ", "quan") and name == head.display:
         return None  # Cơ quan Công an TP HCM: "the agency" of the police, which is read on its own
     low_name = name.lower()
-    if low_name in lists["named_by_parent"] and s.caps[end] and head_at(c, j) is not None:
+    if low_name in lists["named_by_parent"] and _named_by_parent(c, end, j):
         pass  # Cơ quan Điều tra Công an quận 1: capitalised, with its parent, it is that parent's
     elif any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
             or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):

@@ -95,7 +95,10 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung"})
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung",
+                                                                  "tỉnh", "thành", "huyện", "quận", "thị"})
+# Party committees, one word in any case: tỉnh ủy is never anything else.
+_LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
 # Words before "thanh tra" that make it the act of inspecting, not the office.
 _INSPECTION_BEFORE = frozenset({"đoàn", "cuộc", "đợt", "luận", "quả", "hành", "được", "bị", "tổ", "việc", "công"})
 
@@ -134,6 +137,8 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words == ("văn", "phòng"):  # Chánh văn phòng Cơ quan CSĐT ...
         return k > 0 and s.lows[k - 1] == "chánh" and end < len(s.words) and s.caps[end] \
             and head_at(c, end) is not None
+    if head.words in _LOWER_PARTY:
+        return True
     if head.words == ("bộ",):  # các bộ Kế hoạch đầu tư và Thương mại: ministries listed in lower case
         return k > 0 and s.lows[k - 1] in ("các", "liên") and end < len(s.words) and s.caps[end] \
             and s.lows[end] in c.fields
@@ -148,7 +153,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return m is not None and m.kind is not None
     if head.words == ("thanh", "tra"):  # Chánh thanh tra Sở GTVT, thanh tra Sở Xây dựng: its inspectorate
         return not (k and s.lows[k - 1] in _INSPECTION_BEFORE) and end < len(s.words) and s.caps[end] \
-            and s.lows[end] in ("sở", "bộ")
+            and s.lows[end] in ("sở", "bộ", "tổng")
     if head.words == ("phòng",):
         return k > 0 and s.lows[k - 1] == "trưởng" and end < len(s.words) and s.caps[end] \
             and head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head

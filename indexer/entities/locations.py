@@ -123,8 +123,8 @@ def _chained(tok: Tokens, found: list[PlaceMention]) -> set[int]:
     out: set[int] = set()
     for i in range(len(found) - 1):
         gap = range(found[i].end, found[i + 1].start)
-        if 1 <= len(gap) <= 2 and all(tok.lows[g] in _CONNECTORS for g in gap):
-            out.update((i, i + 1))
+        if 1 <= len(gap) <= 2 and all(tok.lows[g] in _CONNECTORS and tok.lows[g] not in ('-', '–') for g in gap):
+            out.update((i, i + 1))  # (not a dash: Bình Dương - Bình Định 1-0 is a match)
     return out
 
 
@@ -139,7 +139,8 @@ def _after_a_body(tok: Tokens, start: int) -> bool:
         if not tok.words[k].isalnum():
             return False
         if tok.caps[k] and tok.lows[k] in heads and tok.lows[k] not in ("đội", "trung"):
-            return True
+            return not (k + 2 == start and tok.lows[k] == "công" and tok.lows[k + 1] == "an")
+        # (Công an Hà Nội in a football report is the club; Sở Công an Hà Nội is not)
     return False
 
 

@@ -37,6 +37,8 @@ _NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
 _AFTER_NATIONAL = frozenset({"phòng", "về", "chống", "cấp", "mang"})  # ... mang tên Puskin
 # Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
 _KEEP_AFTER = frozenset({("cảnh", "sát"), ("an", "ninh"), ("cơ", "quan")})
+# ... and the ones of them a police unit is named after (but Cảnh sát kết luận: a verb).
+_POLICE_FIELDS = frozenset({"điều tra", "bảo vệ", "hỗ trợ", "quản lý", "phòng chống", "truy nã", "cơ động"})
 
 # Verbs that end a name when a proper name comes before them (... Huế quản lý).
 _VERBS_AFTER_NAMES = frozenset({"quản lý"})
@@ -52,9 +54,10 @@ def stop_here(c: Context, j: int) -> bool:
         return False
     if low in c.lists["name_stop"]:
         return True
+    pair = f"{low} {s.lows[j + 1]}" if j + 1 < len(s.words) else ""
     if j > 1 and (s.lows[j - 2], s.lows[j - 1]) in _KEEP_AFTER:
-        return False
-    if j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in c.lists["name_stop_pairs"]:
+        return pair in c.lists["name_stop_pairs"] and pair not in _POLICE_FIELDS  # Tổng cục Cảnh sát kết luận
+    if pair in c.lists["name_stop_pairs"]:
         return True
     # "do Trung tâm ... Huế quản lý": after a proper name, a verb, not more of the name.
     return j > 0 and s.caps[j - 1] and j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in _VERBS_AFTER_NAMES
@@ -142,6 +145,9 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
                 break  # Cục ... - Bộ Y tế: the parent follows; ... và Ban ...: another body
             if w in DASH and words[k + 1].isdigit():
                 k += 1  # COVID-19
+                continue
+            if w in DASH and not caps[k + 1] and k > j + 1 and lows[k + 1] == lows[k - 2] and lower:
+                k += 1  # Cảnh sát giao thông đường bộ - đường sắt: the same word starts both halves
                 continue
             if not caps[k + 1] and (w not in (",", "và") or stop_here(c, k + 1)
                                     or not words[k + 1].isalnum()):
