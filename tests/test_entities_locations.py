@@ -192,3 +192,18 @@ def test_a_foreign_region_after_a_province_and_people_of_a_province() -> None:
     # In a football report, "người Nghệ An" is where a player is from, not a club.
     locs, _ = places("Tiền đạo người Nghệ An ghi bàn, HLV và trọng tài chúc mừng sau trận bóng đá; đội khách thua.")
     assert locs == ["Nghệ An"]
+
+
+def test_units_an_article_of_its_time_ties_to_a_dissolved_province() -> None:
+    text = "Ông A ở huyện Thường Tín, Hà Tây. Xã Tô Hiệu, huyện Thường Tín có 3 người."
+    assert places(text, published=None) == (
+        ["huyện Thường Tín, Hà Tây", "Hà Tây", "xã Tô Hiệu, Hà Tây"], ["Hà Tây"])
+    # No tie, and Hà Nội never named: the rural units are Hà Tây's.
+    assert places("Tỉnh Hà Tây vừa họp. Huyện Chương Mỹ có lũ.", published=None)[0] == [
+        "Hà Tây", "huyện Chương Mỹ, Hà Tây"]
+    # Hà Nội named too: its units stay its own.
+    assert places("Hà Nội và Hà Tây họp. Quận Hoàn Kiếm, huyện Đông Anh có lũ.", published=None)[0] == [
+        "Hà Nội", "Hà Tây", "quận Hoàn Kiếm, Hà Nội", "huyện Đông Anh, Hà Nội"]
+    # After the 2008 merger the unit is Hà Nội's, whatever the article recalls.
+    assert places("Huyện Thường Tín, Hà Tây cũ nay thuộc Hà Nội.", published=datetime(2015, 1, 1))[0][0] == \
+        "huyện Thường Tín, Hà Nội"

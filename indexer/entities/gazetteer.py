@@ -126,6 +126,8 @@ class Gazetteer:
         self.province_names_2025: dict[str, str] = {}
         #: province key -> key of the 2025 province it belongs to.
         self.rollup_key: dict[str, str] = {}
+        #: provinces dissolved before the legacy list: key -> (legacy province it joined, the day it ceased)
+        self.historical: dict[str, tuple[str, datetime]] = {}
         self.cities: frozenset[str] = frozenset(extra["cities"])
         self.cities_2025: frozenset[str] = self.cities | frozenset(extra["cities_from_2025"])
         #: accent key -> province key, for names that count without a kind word.
@@ -147,6 +149,7 @@ class Gazetteer:
         for key, info in extra["historical"].items():
             self.province_names[key] = self.province_names_2025[key] = normalize(info["name"])
             self.rollup_key[key] = self.rollup_key[info["part_of"]]
+            self.historical[key] = (info["part_of"], datetime.fromisoformat(info["until"]))
         for form, info in extra["province_aliases"].items():
             if info["bare"]:
                 self.bare_provinces[accent_key(form)] = info["key"]

@@ -152,6 +152,45 @@ def _football(tok: Tokens) -> bool:
     return sum(f" {w} " in text for w in stoplists()["football_words"]) >= 3
 
 
+def _former_province(tok: Tokens, mentions: list[PlaceMention], gaz: Gazetteer,
+                     published: datetime | None) -> None:
+    """An article of its time that names a province since dissolved (``Hà
+    Tây``, part of Hà Nội from 2008): the units it ties to that province
+    (``huyện Thường Tín, Hà Tây`` and the communes of that district) are
+    shown under it, as the article's readers knew them.  Without such a tie,
+    when the article never names the province it became part of, its rural
+    units (huyện, thị xã, xã, thị trấn) are the former province's."""
+    for key, (parent, until) in gaz.historical.items():
+        if published is not None and published.replace(tzinfo=None) >= until:
+            continue
+        named = [i for i, m in enumerate(mentions) if m.level == "province" and m.province == key]
+        if not named:
+            continue
+        tied: set[str] = set()
+        for i in named:
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(mentions) and mentions[j].province == parent and mentions[j].level != "province":
+                    a, b = sorted((mentions[j], mentions[i]), key=lambda m: m.start)
+                    if all(tok.lows[g] in _CONNECTORS for g in range(a.end, b.start)):
+                        tied.add(_district_of(mentions[j]))
+        parent_named = any(m.level == "province" and m.province == parent for m in mentions)
+        for m in mentions:
+            if m.province != parent or m.level == "province":
+                continue
+            if _district_of(m) in tied or not parent_named and m.shown_kind in _RURAL_KINDS:
+                m.province = key
+
+
+_RURAL_KINDS = frozenset({"huyện", "thị xã", "xã", "thị trấn"})
+
+
+def _district_of(m: PlaceMention) -> str:
+    """The key of the district a unit is (or is in)."""
+    if m.place is None:
+        return m.akey
+    return m.place.district or m.akey if m.level == "ward" else m.akey
+
+
 def scan_locations(tok: Tokens, published: datetime | None = None,
                    home: str | None = None) -> LocationScan:
     """Find, resolve and name the places of one article (``home`` is the
@@ -165,6 +204,7 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
                  or m.start and (tok.lows[m.start - 1] in after or _after_a_body(tok, m.start))]
     _resolve(found, tok, gaz, published, home)
     mentions = [m for m in found if m.province is not None]
+    _former_province(tok, mentions, gaz, published)
     # A unit written once with its kind keeps that kind where the article
     # names it bare (quận Thủ Đức ... TAND Thủ Đức: not today's thành phố).
     written = {(m.province, m.level, m.akey): m.kind for m in mentions
