@@ -511,3 +511,16 @@ def test_clubs_in_a_football_report() -> None:
               "Thời hoàng kim của Công an Hà Nội, tiền đạo sút phạt đền.")
     ents = extract_entities("", report, "VnExpress")
     assert ents.agencies == [] and ents.locations == []
+
+
+def test_an_office_in_lower_case_inside_a_title_with_its_parent() -> None:
+    assert agencies("Ông A, Trưởng phòng quản lý dược, Sở Y tế TP HCM cho biết.") == [
+        "Phòng Quản lý dược Sở Y tế thành phố Hồ Chí Minh"]
+    assert agencies("Bà B, trưởng phòng giáo dục tiểu học Sở GD&ĐT TP HCM nói.") == [
+        "Phòng Giáo dục tiểu học Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh"]
+    assert agencies("Phó phòng Cảnh sát điều tra Công an thành phố Nguyễn Việt Dũng cho biết, TP HCM có 5 vụ.") == [
+        "Phòng Cảnh sát điều tra Công an thành phố Hồ Chí Minh"]
+    assert agencies("Bạn của Cường mang máy đến Tổng cục Cảnh sát giao nộp cho cơ quan điều tra.") == [
+        "Tổng cục Cảnh sát"]
+    assert agencies("Cục Quản lý dược cam kết sẽ xử lý.") == ["Cục Quản lý dược"]
+    assert agencies("Viện Khoa học và Công nghệ của trường Đại học Manchester tuyển sinh.") == []

@@ -210,19 +210,21 @@ def _anchored_lower_name(c: Context, head: Head, j: int, depth: int) -> int:
     s = c.s
     if j >= len(s.words) or s.caps[j] or not s.words[j].isalpha() or s.lows[j] == "chống":
         return j  # (Ban Chỉ đạo) Phòng chống dịch ...: prevention, not an office
-    if head.words == ("phòng",) and field_match(c, j) is None:
+    start = j - len(head.words)
+    titled = start > 0 and s.lows[start - 1] in ("trưởng", "phó")  # Trưởng phòng quản lý dược, Sở Y tế
+    if head.words == ("phòng",) and field_match(c, j) is None and not titled:
         return j  # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục)
     nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=True)
     if nend - j < 2:
         return j
-    start = j - len(head.words)
     if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
         return nend  # Cục bảo vệ thực vật: a ministry's (foreign ones are dropped later; not Cục nóng ... of a sentence)
     tail = " ".join(s.lows[nend - 2:nend])
     if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
         return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
     place, _ = place_at(c, nend)
-    pj = nend + 1 if nend < len(s.words) and s.words[nend] in DASH else nend  # Viện nghiên cứu Văn hóa - Viện Hàn lâm ...
+    pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or titled and s.words[nend] == ",") else nend
+    # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Trưởng phòng quản lý dược, Sở Y tế)
     if isinstance(place, PlaceMention) or _parent_at(c, pj, depth) is not None:
         return nend
     return j

@@ -81,6 +81,8 @@ def institution_after(c: Context, k0: int, j: int) -> bool:
         k += 1
     if k == j and starts_business(c, j) and not head_at(c, j):
         return True  # Trung tâm SME Gia Định Ngân hàng VP Bank: a bank's centre
+    if k > j and k + 1 < len(s.words) and s.lows[k] == "trường" and s.caps[k + 1]:
+        return True  # ... của trường Đại học Manchester: a school's
     if k == j or k + 1 >= len(s.words) or not s.caps[k]:
         return False
     if s.words[j] == "," and k0 and s.words[k0 - 1] in (",", ":", ";") and _in_a_list(s, k0):

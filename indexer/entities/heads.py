@@ -155,8 +155,15 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return not (k and s.lows[k - 1] in _INSPECTION_BEFORE) and end < len(s.words) and s.caps[end] \
             and s.lows[end] in ("sở", "bộ", "tổng")
     if head.words == ("phòng",):
-        return k > 0 and s.lows[k - 1] == "trưởng" and end < len(s.words) and s.caps[end] \
-            and head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head
+        if not (k > 0 and s.lows[k - 1] in ("trưởng", "phó") and end < len(s.words)):
+            return False
+        if s.caps[end]:
+            return head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head
+        # Trưởng phòng quản lý dược, Sở Y tế: a name in lower case, then the parent
+        i = end
+        while i < len(s.words) and i - end < 8 and not s.caps[i] and (s.words[i].isalpha() or s.words[i] in "-,"):
+            i += 1
+        return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
     if head.words not in _LOWER_PLACE_HEADS:
         return False
     m = mention_at(c, end)
