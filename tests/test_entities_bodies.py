@@ -524,3 +524,13 @@ def test_an_office_in_lower_case_inside_a_title_with_its_parent() -> None:
         "Tổng cục Cảnh sát"]
     assert agencies("Cục Quản lý dược cam kết sẽ xử lý.") == ["Cục Quản lý dược"]
     assert agencies("Viện Khoa học và Công nghệ của trường Đại học Manchester tuyển sinh.") == []
+
+
+def test_a_state_bank_branch_a_national_board_in_lower_case_and_numbered_centres() -> None:
+    assert agencies("Ông Trần Ngọc Minh, Giám đốc Ngân hàng Nhà nước TP HCM: dịch vụ tài chính.") == [
+        "Ngân hàng Nhà nước Việt Nam chi nhánh thành phố Hồ Chí Minh"]
+    assert agencies("PGS Nghiêm Đình Vỳ, phó Ban khoa giáo trung ương, đề nghị.") == ["Ban Khoa giáo Trung ương"]
+    assert agencies("Ban chỉ đạo phòng chống dịch họp.") == []
+    assert agencies("Giám đốc Trung tâm Huấn luyện Thể thao quốc gia 3 phát biểu.") == [
+        "Trung tâm Huấn luyện Thể thao quốc gia 3"]
+    assert agencies("Theo Viện Xây dựng công trình biển, đê sẽ xong.") == ["Viện Xây dựng công trình biển"]

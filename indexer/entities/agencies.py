@@ -222,6 +222,8 @@ def _anchored_lower_name(c: Context, head: Head, j: int, depth: int) -> int:
     tail = " ".join(s.lows[nend - 2:nend])
     if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
         return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
+    if head.words == ("ban",):
+        return j  # a board in lower case only with a national scope (Ban khoa giáo trung ương)
     place, _ = place_at(c, nend)
     pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or titled and s.words[nend] == ",") else nend
     # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Trưởng phòng quản lý dược, Sở Y tế)
@@ -278,10 +280,10 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
             return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
         if head.scope == "national":
-            if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh":
-                m = mention_at(c, j + 2)
-                if m is not None and m.level == "province":  # Ngân hàng Nhà nước chi nhánh tỉnh Ninh Bình
-                    return f"{name} chi nhánh {forms(c, m)[0]}", j + 2 + (m.end - m.start), None, None
+            branch = j + 2 if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh" else j
+            m = mention_at(c, branch) if name.startswith("Ngân hàng Nhà nước") else None
+            if m is not None and m.level == "province":  # Ngân hàng Nhà nước (chi nhánh) TP HCM: its branch
+                return f"{name} chi nhánh {forms(c, m)[0]}", branch + (m.end - m.start), None, None
             of = _of_parent(c, j) or _of_parent(c, j, direct=True)
             if of is not None:  # Ủy ban Pháp luật của Quốc hội (and its bare twin is the same body)
                 return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, name

@@ -155,7 +155,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             k += 1
         elif low == "số" and k + 1 < n and words[k + 1].isdigit():
             k += 1  # Đội Quản lý thị trường số 2
-        elif k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia") and low not in _AFTER_NATIONAL:
+        elif k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia") and low not in _AFTER_NATIONAL \
+                and not w.isdigit():  # (but Trung tâm Huấn luyện Thể thao quốc gia 3)
             break  # Ban Chỉ đạo Quốc gia điện ...: a verb, but Ban Chỉ đạo Quốc gia phòng, chống dịch
         elif w.isalnum() and lower < 14 and not stop_here(c, k) and (lows[k - 2], lows[k - 1]) not in _NAME_ENDS \
                 and (lower or k - j < 2 or not (caps[k - 1] and caps[k - 2]) or low in lists["cap_pair_tails"]):
