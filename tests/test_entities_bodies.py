@@ -534,3 +534,16 @@ def test_a_state_bank_branch_a_national_board_in_lower_case_and_numbered_centres
     assert agencies("Giám đốc Trung tâm Huấn luyện Thể thao quốc gia 3 phát biểu.") == [
         "Trung tâm Huấn luyện Thể thao quốc gia 3"]
     assert agencies("Theo Viện Xây dựng công trình biển, đê sẽ xong.") == ["Viện Xây dựng công trình biển"]
+
+
+def test_bodies_of_the_time_and_short_forms_of_ministries() -> None:
+    assert agencies("Bộ Giáo dục đề nghị tăng chỉ tiêu.") == ["Bộ Giáo dục và Đào tạo"]
+    assert agencies("Bộ Giáo dục và Đào tạo họp.") == ["Bộ Giáo dục và Đào tạo"]
+    assert agencies("Bộ Giáo dục Singapore cấp học bổng.") == []
+    assert agencies("Dự kiến của UBCK Nhà nước đã nêu rõ tiêu chuẩn.") == ["Ủy ban Chứng khoán Nhà nước"]
+    assert agencies("Ủy ban Kinh tế và Ngân sách của Quốc hội thẩm tra.") == [
+        "Ủy ban Kinh tế và Ngân sách của Quốc hội"]
+    assert agencies("Ủy ban Dân tộc và Miền núi họp.") == ["Ủy ban Dân tộc và Miền núi"]
+    assert agencies("Ban Chỉ đạo phòng, chống lụt bão trung ương và Thủ tướng đã chỉ đạo.") == [
+        "Ban Chỉ đạo phòng, chống lụt bão Trung ương"]
+    assert agencies("Ban huấn luyện đội U-20 Việt Nam và Đội Việt Nam tập.") == []

@@ -30,8 +30,9 @@ from .fields import field_at, field_match, official_name
 from .gazetteer import gazetteer
 from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
+from .lowercase import lower_name_end
 from .names import read_name, skip_bracket, text_of
-from .text import BREAKS
+from .placing import court_place, place_in_name, shared_place
 from .unplaced import unplaced
 
 __all__ = ["scan_agencies"]
@@ -46,29 +47,6 @@ def _parent_at(c: Context, k: int, depth: int) -> Body | None:
     return _read(c, k, found[0], found[1], depth + 1) if found else None
 
 
-def _shared_place(c: Context, j: int) -> PlaceMention | None:
-    """The place of the next body in a list of bodies that share it:
-    ``HĐND, UBND tỉnh Quảng Ninh``, ``HĐND-UBND TP Cần Thơ``."""
-    s = c.s
-    n = len(s.words)
-    for _ in range(3):
-        if j + 1 >= n or not (s.words[j] in (",", "-", "–") or s.lows[j] in ("và", "&")):
-            return None
-        found = head_at(c, j + 1)
-        if found is None or found[0].type not in ("place", "party", "field") \
-                or found[0].type == "field" and found[0].scope != "local":
-            return None
-        end = found[1]
-        if found[0].type == "field":  # Bộ Chỉ huy Quân sự và Sở Y tế tỉnh Hòa Bình
-            got = field_at(c, end)
-            if not isinstance(got, tuple):
-                return None
-            end = got[1]
-        place, _ = place_at(c, end)
-        if isinstance(place, PlaceMention):
-            return place
-        j = end
-    return None
 
 
 def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
@@ -90,27 +68,6 @@ def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) 
     return out
 
 
-def _place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention, after: int) -> str | None:
-    """The place written the way the name writes it, when it is part of a
-    proper name (``Ban Quản lý Khu kinh tế Quảng Ninh``, ``Đồn Biên phòng
-    cửa khẩu quốc tế Lào Cai``, ``Viện Pasteur TP Hồ Chí Minh``); None when it
-    is the body's own place."""
-    s = c.s
-    if place.start < 0 or not s.orig[j] <= place.start < (s.orig[after] if after < len(s.words) else 1 << 30):
-        return None  # bound from a bare kind word (Ban quản lý khu công nghiệp tỉnh): not part of the name
-    low = f" {name.lower()} "
-    named = any(f" {w} " in low for w in c.lists["name_place_words"]) \
-        or " ".join(head.words) in c.lists["place_name_heads"]
-    if place.kind is None:
-        if not named:
-            return None  # Trung tâm Y tế Đông Anh: the centre of huyện Đông Anh
-        return text_of(c.s, j, after) if place.level != "province" else place.display
-    if not named or place.level != "province":
-        return None
-    kind = "TP" if c.s.words[j] in ("TP", "Tp") else " ".join(c.s.words[j:j + len(place.kind.split())])
-    if kind == "TP" and name.lower() in c.lists["city_in_full"]:
-        kind = "Thành phố"  # Viện Pasteur Thành phố Hồ Chí Minh, its official name
-    return f"{kind} {place.display.removeprefix('TP ')}"
 
 
 def _of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
@@ -201,35 +158,6 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
     return None
 
 
-def _anchored_lower_name(c: Context, head: Head, j: int, depth: int) -> int:
-    """End of a name written in lower case after a short head, or ``j``.
-    Only a name that something official closes counts: a place (``Trung tâm
-    cai nghiện Bình Phước``), a parent body (``Trung tâm tin học Tổng cục
-    Thuế``) or a national scope (``Trung tâm dự báo khí tượng thủy văn Quốc
-    gia``, ``... Việt Nam``); alone, ``Trung tâm thương mại`` is a shopping mall."""
-    s = c.s
-    if j >= len(s.words) or s.caps[j] or not s.words[j].isalpha() or s.lows[j] == "chống":
-        return j  # (Ban Chỉ đạo) Phòng chống dịch ...: prevention, not an office
-    start = j - len(head.words)
-    titled = start > 0 and s.lows[start - 1] in ("trưởng", "phó")  # Trưởng phòng quản lý dược, Sở Y tế
-    if head.words == ("phòng",) and field_match(c, j) is None and not titled:
-        return j  # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục)
-    nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=True)
-    if nend - j < 2:
-        return j
-    if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
-        return nend  # Cục bảo vệ thực vật: a ministry's (foreign ones are dropped later; not Cục nóng ... of a sentence)
-    tail = " ".join(s.lows[nend - 2:nend])
-    if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
-        return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
-    if head.words == ("ban",):
-        return j  # a board in lower case only with a national scope (Ban khoa giáo trung ương)
-    place, _ = place_at(c, nend)
-    pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or titled and s.words[nend] == ",") else nend
-    # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Trưởng phòng quản lý dược, Sở Y tế)
-    if isinstance(place, PlaceMention) or _parent_at(c, pj, depth) is not None:
-        return nend
-    return j
 
 
 def _named_by_parent(c: Context, end: int, j: int) -> bool:
@@ -246,26 +174,6 @@ def _named_by_parent(c: Context, end: int, j: int) -> bool:
     return s.caps[end] and pj == j or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
 
 
-def _court_place(c: Context, k: int) -> PlaceMention | None:
-    """The place of the court an article names (the nearest one before
-    ``k``, else the first after): a trial's bare ``VKS`` is the procuracy
-    of the same place, unless the article names a procuracy with its place."""
-    s = c.s
-    pick = None
-    for i in range(len(s.words) - 4):
-        if s.lows[i] not in ("tòa", "viện") or i == k:
-            continue
-        found = head_at(c, i)
-        if found is None or found[0].display not in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
-            continue
-        place, _ = place_at(c, found[1])
-        if not isinstance(place, PlaceMention) or place.start < 0:
-            continue
-        if found[0].display == "Viện kiểm sát nhân dân":
-            return None  # VKS quận Gò Vấp ... VKS: the procuracy the article named
-        if pick is None or i < k:
-            pick = place
-    return pick
 
 
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
@@ -311,7 +219,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             return None  # Trung tâm 145 giường: a count, not a name
         nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
         if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
-            nend = _anchored_lower_name(c, head, j, depth)
+            nend = lower_name_end(c, head, j, lambda x: _parent_at(c, x, depth) is not None)
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2
             name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
@@ -349,7 +257,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if place is GENERIC:
         return None
     if isinstance(place, PlaceMention):
-        written = _place_in_name(c, head, name, j, place, after)
+        written = place_in_name(c, head, name, j, place, after)
         if written is not None:
             return f"{name} {written}", after, None, None
         agency_form, party_form = forms(c, place)
@@ -372,7 +280,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if got is not None:
             return got
     if head.type == "place":
-        shared = _shared_place(c, j)
+        shared = shared_place(c, j)
         if shared is not None:  # HĐND, UBND tỉnh Quảng Ninh
             display = f"{name} {forms(c, shared)[0]}"
             if depth == 0 and shared.level == "province":
@@ -395,7 +303,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if head.scope == "either":
             return name, j, None, None
         if head.display == "Viện kiểm sát nhân dân" and depth == 0:
-            court = _court_place(c, k)
+            court = court_place(c, k)
             if court is not None:  # Tòa án nhân dân TP HCM xét xử ... VKS đề nghị: the procuracy of that court
                 return f"{name} {forms(c, court)[0]}", j, None, None
         if " ".join(head.words) in lists["bare_bound_heads"] and len(c.loc.province_keys) == 1 and not (

@@ -135,8 +135,9 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             k += 1
             end, lower = k, 1
         elif low in _JOIN:
-            if k + 1 >= n or mention_at(c, k + 1) or k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia"):
-                break  # ... Ban Chỉ đạo Quốc gia và Bộ Y tế: the name ended
+            if k + 1 >= n or mention_at(c, k + 1) or k > j + 1 and (
+                    (lows[k - 2], lows[k - 1]) == ("quốc", "gia") or (lows[k - 2], lows[k - 1]) in _NAME_ENDS):
+                break  # ... Ban Chỉ đạo Quốc gia và Bộ Y tế, ... trung ương và Thủ tướng: the name ended
             if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
                              and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))
                              and not _listed_field(c, k + 1)):

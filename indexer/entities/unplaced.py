@@ -75,8 +75,9 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
         return None  # Ban Quản lý dự án, with no place or proper name (but ... dự án Đường sắt): generic
     if low in lists["not_agency_names"]:
         return None
-    regional = len(written) > 1 and written[-2] == "vùng" and (written[-1] in ROMAN or written[-1].isdigit())
-    # (Chi cục Thú y vùng VI serves several provinces: no province of its own)
+    regional = len(written) > 1 and (written[-2] == "vùng" or written[-3:-1] == ["khu", "vực"]) \
+        and (written[-1] in ROMAN or written[-1].isdigit())
+    # (Chi cục Thú y vùng VI, Chi cục Hải quan khu vực 1 serve several places: no province of their own)
     if (head.scope == "local" or low in lists["province_bodies"]) and not regional:
         bound = bind(c, "any", c.s.orig[k])
         if bound is not None:

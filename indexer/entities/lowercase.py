@@ -1,0 +1,53 @@
+"""Names written in lower case after a short head.
+
+Newsrooms often write a unit's name in lower case (``Trung tâm tin học
+Tổng cục Thuế``, ``Cục bảo vệ thực vật``).  Read freely, lower-case words
+after ``Trung tâm`` are as often a shopping mall or a town centre, so such a
+name counts only when something official closes it: a place, a parent body
+or a national scope.  Which heads may be written so is ``anchored_lower_heads``
+in ``data/agency_words.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .binding import Context, place_at
+from .fields import field_match
+from .heads import DASH, Head
+from .locations import PlaceMention
+from .names import read_name
+from .text import BREAKS
+
+__all__ = ["lower_name_end"]
+
+def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bool]) -> int:
+    """End of a name written in lower case after a short head, or ``j``
+    (``is_parent(k)``: a whole body starts at ``k``).
+    Only a name that something official closes counts: a place (``Trung tâm
+    cai nghiện Bình Phước``), a parent body (``Trung tâm tin học Tổng cục
+    Thuế``) or a national scope (``Trung tâm dự báo khí tượng thủy văn Quốc
+    gia``, ``... Việt Nam``); alone, ``Trung tâm thương mại`` is a shopping mall."""
+    s = c.s
+    if j >= len(s.words) or s.caps[j] or not s.words[j].isalpha() or s.lows[j] == "chống":
+        return j  # (Ban Chỉ đạo) Phòng chống dịch ...: prevention, not an office
+    start = j - len(head.words)
+    titled = start > 0 and s.lows[start - 1] in ("trưởng", "phó")  # Trưởng phòng quản lý dược, Sở Y tế
+    if head.words == ("phòng",) and field_match(c, j) is None and not titled:
+        return j  # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục)
+    nend = read_name(c, j, is_parent, lower_ok=True)
+    if nend - j < 2:
+        return j
+    if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
+        return nend  # Cục bảo vệ thực vật: a ministry's (foreign ones are dropped later; not Cục nóng ... of a sentence)
+    tail = " ".join(s.lows[nend - 2:nend])
+    if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
+        return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
+    if head.words == ("ban",):
+        return j  # a board in lower case only with a national scope (Ban khoa giáo trung ương)
+    place, _ = place_at(c, nend)
+    pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or titled and s.words[nend] == ",") else nend
+    # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Trưởng phòng quản lý dược, Sở Y tế)
+    if isinstance(place, PlaceMention) or is_parent(pj):
+        return nend
+    return j

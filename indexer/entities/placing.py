@@ -1,0 +1,84 @@
+"""A body's place found beyond its own name: the place a list of bodies
+shares (``HĐND, UBND tỉnh Quảng Ninh``), a place that is part of a proper
+name rather than the body's own (``Ban Quản lý Khu kinh tế Quảng Ninh``),
+and the court whose place a trial's bare ``VKS`` takes.
+"""
+
+from __future__ import annotations
+
+from .binding import Context, place_at
+from .fields import field_at
+from .heads import Head, head_at
+from .locations import PlaceMention
+from .names import text_of
+
+__all__ = ["court_place", "place_in_name", "shared_place"]
+
+def shared_place(c: Context, j: int) -> PlaceMention | None:
+    """The place of the next body in a list of bodies that share it:
+    ``HĐND, UBND tỉnh Quảng Ninh``, ``HĐND-UBND TP Cần Thơ``."""
+    s = c.s
+    n = len(s.words)
+    for _ in range(3):
+        if j + 1 >= n or not (s.words[j] in (",", "-", "–") or s.lows[j] in ("và", "&")):
+            return None
+        found = head_at(c, j + 1)
+        if found is None or found[0].type not in ("place", "party", "field") \
+                or found[0].type == "field" and found[0].scope != "local":
+            return None
+        end = found[1]
+        if found[0].type == "field":  # Bộ Chỉ huy Quân sự và Sở Y tế tỉnh Hòa Bình
+            got = field_at(c, end)
+            if not isinstance(got, tuple):
+                return None
+            end = got[1]
+        place, _ = place_at(c, end)
+        if isinstance(place, PlaceMention):
+            return place
+        j = end
+    return None
+
+
+def place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention, after: int) -> str | None:
+    """The place written the way the name writes it, when it is part of a
+    proper name (``Ban Quản lý Khu kinh tế Quảng Ninh``, ``Đồn Biên phòng
+    cửa khẩu quốc tế Lào Cai``, ``Viện Pasteur TP Hồ Chí Minh``); None when it
+    is the body's own place."""
+    s = c.s
+    if place.start < 0 or not s.orig[j] <= place.start < (s.orig[after] if after < len(s.words) else 1 << 30):
+        return None  # bound from a bare kind word (Ban quản lý khu công nghiệp tỉnh): not part of the name
+    low = f" {name.lower()} "
+    named = any(f" {w} " in low for w in c.lists["name_place_words"]) \
+        or " ".join(head.words) in c.lists["place_name_heads"]
+    if place.kind is None:
+        if not named:
+            return None  # Trung tâm Y tế Đông Anh: the centre of huyện Đông Anh
+        return text_of(c.s, j, after) if place.level != "province" else place.display
+    if not named or place.level != "province":
+        return None
+    kind = "TP" if c.s.words[j] in ("TP", "Tp") else " ".join(c.s.words[j:j + len(place.kind.split())])
+    if kind == "TP" and name.lower() in c.lists["city_in_full"]:
+        kind = "Thành phố"  # Viện Pasteur Thành phố Hồ Chí Minh, its official name
+    return f"{kind} {place.display.removeprefix('TP ')}"
+
+
+def court_place(c: Context, k: int) -> PlaceMention | None:
+    """The place of the court an article names (the nearest one before
+    ``k``, else the first after): a trial's bare ``VKS`` is the procuracy
+    of the same place, unless the article names a procuracy with its place."""
+    s = c.s
+    pick = None
+    for i in range(len(s.words) - 4):
+        if s.lows[i] not in ("tòa", "viện") or i == k:
+            continue
+        found = head_at(c, i)
+        if found is None or found[0].display not in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
+            continue
+        place, _ = place_at(c, found[1])
+        if not isinstance(place, PlaceMention) or place.start < 0:
+            continue
+        if found[0].display == "Viện kiểm sát nhân dân":
+            return None  # VKS quận Gò Vấp ... VKS: the procuracy the article named
+        if pick is None or i < k:
+            pick = place
+    return pick
