@@ -547,3 +547,13 @@ def test_bodies_of_the_time_and_short_forms_of_ministries() -> None:
     assert agencies("Ban Chỉ đạo phòng, chống lụt bão trung ương và Thủ tướng đã chỉ đạo.") == [
         "Ban Chỉ đạo phòng, chống lụt bão Trung ương"]
     assert agencies("Ban huấn luyện đội U-20 Việt Nam và Đội Việt Nam tập.") == []
+
+
+def test_document_numbers_the_civil_aviation_authority_and_the_partys_inspection_board() -> None:
+    assert agencies("Theo Quyết định số 148/QĐ-UB của UBND TP Hà Nội, các đối tượng được cấp.") == [
+        "Ủy ban nhân dân thành phố Hà Nội"]
+    assert agencies("Ủy ban Kiểm tra Trung ương Đảng kết luận.") == [
+        "Ủy ban Kiểm tra Trung ương Đảng Cộng sản Việt Nam"]
+    assert agencies("Cục Hàng không cho biết sẽ xử lý.") == ["Cục Hàng không Việt Nam"]
+    assert agencies("Cục Hàng không dân dụng Mỹ (FAA) cấm bay.") == []
+    assert agencies("Mebiphar được Cục Quản lý dược chứng nhận nhà máy đạt chuẩn.") == ["Cục Quản lý dược"]

@@ -180,6 +180,8 @@ def expand(tok: Tokens, defined: list[tuple[_Pattern, _Pattern, int]],
         if i < done:
             continue
         w = words_in[i]
+        if i > 1 and words_in[i - 1] in ("-", "/") and words_in[i - 2].isupper():
+            continue  # the issuer's code in a document number (Quyết định 148/QĐ-UB), not a body
         for pattern, expansion in local.get(w, []) + table.get(w, []):
             m = len(pattern)
             alone = 0 < i and words_in[i - 1] == "(" and i + m < len(words_in) and words_in[i + m] == ")"
