@@ -47,8 +47,6 @@ def _parent_at(c: Context, k: int, depth: int) -> Body | None:
     return _read(c, k, found[0], found[1], depth + 1) if found else None
 
 
-
-
 def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
     """Fields listed after the first share its head: ``Bộ Giao thông vận
     tải, Tài chính, Kế hoạch và Đầu tư`` names three ministries; with
@@ -66,8 +64,6 @@ def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) 
         out.append(got)
         j = got[1]
     return out
-
-
 
 
 def _of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
@@ -158,8 +154,6 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
     return None
 
 
-
-
 def _named_by_parent(c: Context, end: int, j: int) -> bool:
     """``Cơ quan Điều tra`` names a body when its parent follows: written
     capitalised, or the police's in any case (``Cơ quan điều tra (CQĐT), Bộ
@@ -171,9 +165,7 @@ def _named_by_parent(c: Context, end: int, j: int) -> bool:
     parent = _parent_at(c, pj, 1)
     if parent is None:
         return False
-    return s.caps[end] and pj == j or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
-
-
+    return (s.caps[end] and pj == j) or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
 
 
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:

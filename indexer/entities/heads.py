@@ -146,8 +146,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         if end >= len(s.words) or s.lows[end] not in c.fields:
             return False  # (trung tâm và khu vực phường ...: the centre of town)
         i = end
-        while i < len(s.words) and i - end < 6 and not s.caps[i] and s.words[i].isalpha() \
-                and (m := mention_at(c, i)) is None:
+        while i < len(s.words) and i - end < 6 and not s.caps[i] and s.words[i].isalpha() and mention_at(c, i) is None:
             i += 1
         m = mention_at(c, i) if i > end + 1 else None
         return m is not None and m.kind is not None

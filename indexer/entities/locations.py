@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from .gazetteer import REFORM_2025, Gazetteer, Place, gazetteer
-from .heads import tables
+from .heads import DASH, tables
 from .mentions import KIND_LEVEL, PlaceMention, agency_acronym, find_mentions, stoplists
 from .text import Tokens
 
@@ -123,7 +123,7 @@ def _chained(tok: Tokens, found: list[PlaceMention]) -> set[int]:
     out: set[int] = set()
     for i in range(len(found) - 1):
         gap = range(found[i].end, found[i + 1].start)
-        if 1 <= len(gap) <= 2 and all(tok.lows[g] in _CONNECTORS and tok.lows[g] not in ('-', '–') for g in gap):
+        if 1 <= len(gap) <= 2 and all(tok.lows[g] in _CONNECTORS and tok.lows[g] not in DASH for g in gap):
             out.update((i, i + 1))  # (not a dash: Bình Dương - Bình Định 1-0 is a match)
     return out
 
@@ -188,7 +188,7 @@ def _district_of(m: PlaceMention) -> str:
     """The key of the district a unit is (or is in)."""
     if m.place is None:
         return m.akey
-    return m.place.district or m.akey if m.level == "ward" else m.akey
+    return (m.place.district or m.akey) if m.level == "ward" else m.akey
 
 
 def scan_locations(tok: Tokens, published: datetime | None = None,

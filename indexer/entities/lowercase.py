@@ -21,6 +21,7 @@ from .text import BREAKS
 
 __all__ = ["lower_name_end"]
 
+
 def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bool]) -> int:
     """End of a name written in lower case after a short head, or ``j``
     (``is_parent(k)``: a whole body starts at ``k``).

@@ -33,6 +33,8 @@ __all__ = [
 
 _JOIN = frozenset({"và", "&", ",", "-", "–", "/"})
 _NAME_ENDS = frozenset({("việt", "nam"), ("trung", "ương")})
+# ... and the words a name ends with before "và" and another body (... Quốc gia và Bộ Y tế).
+_ENDS_BEFORE_AND = _NAME_ENDS | {("quốc", "gia")}
 # Lower-case words a name may go on with after "Quốc gia" (Ban Chỉ đạo Quốc gia phòng, chống dịch).
 _AFTER_NATIONAL = frozenset({"phòng", "về", "chống", "cấp", "mang"})  # ... mang tên Puskin
 # Verbs that are part of a fixed name after these words (Cảnh sát điều tra).
@@ -60,7 +62,7 @@ def stop_here(c: Context, j: int) -> bool:
     if pair in c.lists["name_stop_pairs"]:
         return True
     # "do Trung tâm ... Huế quản lý": after a proper name, a verb, not more of the name.
-    return j > 0 and s.caps[j - 1] and j + 1 < len(s.words) and f"{low} {s.lows[j + 1]}" in _VERBS_AFTER_NAMES
+    return j > 0 and s.caps[j - 1] and pair in _VERBS_AFTER_NAMES
 
 
 def lower_start(c: Context, j: int) -> bool:
@@ -135,8 +137,7 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             k += 1
             end, lower = k, 1
         elif low in _JOIN:
-            if k + 1 >= n or mention_at(c, k + 1) or k > j + 1 and (
-                    (lows[k - 2], lows[k - 1]) == ("quốc", "gia") or (lows[k - 2], lows[k - 1]) in _NAME_ENDS):
+            if k + 1 >= n or mention_at(c, k + 1) or (k > j + 1 and (lows[k - 2], lows[k - 1]) in _ENDS_BEFORE_AND):
                 break  # ... Ban Chỉ đạo Quốc gia và Bộ Y tế, ... trung ương và Thủ tướng: the name ended
             if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
                              and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))

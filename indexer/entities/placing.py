@@ -14,6 +14,7 @@ from .names import text_of
 
 __all__ = ["court_place", "place_in_name", "shared_place"]
 
+
 def shared_place(c: Context, j: int) -> PlaceMention | None:
     """The place of the next body in a list of bodies that share it:
     ``HĐND, UBND tỉnh Quảng Ninh``, ``HĐND-UBND TP Cần Thơ``."""
