@@ -557,3 +557,36 @@ def test_document_numbers_the_civil_aviation_authority_and_the_partys_inspection
     assert agencies("Cục Hàng không cho biết sẽ xử lý.") == ["Cục Hàng không Việt Nam"]
     assert agencies("Cục Hàng không dân dụng Mỹ (FAA) cấm bay.") == []
     assert agencies("Mebiphar được Cục Quản lý dược chứng nhận nhà máy đạt chuẩn.") == ["Cục Quản lý dược"]
+
+
+def test_one_body_of_each_place_listed_after_it() -> None:
+    assert agencies("Sở Du lịch TP Hà Nội, TP.HCM, Hải Phòng, Quảng Ninh đã ký thỏa thuận.") == [
+        "Sở Du lịch thành phố Hà Nội", "Sở Du lịch thành phố Hồ Chí Minh", "Sở Du lịch thành phố Hải Phòng",
+        "Sở Du lịch tỉnh Quảng Ninh"]
+    assert agencies("Cục Hộ tịch gửi công văn tới Sở Tư pháp các tỉnh Hà Tĩnh, Quảng Bình hướng dẫn.") == [
+        "Cục Hộ tịch", "Sở Tư pháp tỉnh Hà Tĩnh", "Sở Tư pháp tỉnh Quảng Bình"]
+    assert agencies("Tại Nghệ An, Công an các huyện Quỳnh Lưu, Diễn Châu đã ra quân.") == [
+        "Công an huyện Quỳnh Lưu (Nghệ An)", "Công an huyện Diễn Châu (Nghệ An)"]
+    assert agencies("Tại Hà Nam, Trung tâm y tế các huyện Lý Nhân, Thanh Liêm cách ly 30 người.") == [
+        "Trung tâm Y tế huyện Lý Nhân (Hà Nam)", "Trung tâm Y tế huyện Thanh Liêm (Hà Nam)"]
+    # A district then its province is one address, and "các Sở" alone is every province's.
+    assert agencies("Công an quận 1, TP HCM cho biết.") == ["Công an quận 1 (TP Hồ Chí Minh)"]
+    assert agencies("Sở Y tế các tỉnh đã họp.") == []
+
+
+def test_a_grant_is_no_level_and_a_bare_city_committee_is_the_districts_city() -> None:
+    assert agencies("Tại Hà Nam, Sở Y tế cấp phép cho 3 bệnh viện.") == ["Sở Y tế tỉnh Hà Nam"]
+    assert agencies("Hà Nội: dự án được trình UBND TP cấp giấy chứng nhận.") == ["Ủy ban nhân dân thành phố Hà Nội"]
+    assert agencies("Tại Hà Nam, UBND cấp huyện đã họp.") == []
+    assert agencies("Dân quận Bình Tân phản đối. Mới đây UBND TP chỉ đạo thuê tư vấn.") == [
+        "Ủy ban nhân dân thành phố Hồ Chí Minh"]
+    assert agencies("Dân TP Thủ Đức phản đối. Mới đây UBND TP chỉ đạo thuê tư vấn.") == [
+        "Ủy ban nhân dân thành phố Thủ Đức (TP Hồ Chí Minh)"]
+
+
+def test_an_office_after_a_title_takes_its_centre_or_department_after_a_comma() -> None:
+    assert agencies("Bà Lan - Phó phòng Dự báo và phục vụ, Đài Khí tượng thủy văn khu vực Nam Bộ - cho biết.") == [
+        "Phòng Dự báo và phục vụ Đài Khí tượng thủy văn khu vực Nam Bộ"]
+    assert agencies("Ông Nghiệp, Trưởng phòng nghiệp vụ, Cục hải quan TP HCM lý giải.") == [
+        "Phòng Nghiệp vụ Cục Hải quan thành phố Hồ Chí Minh"]
+    assert agencies("Nam bị công an Hải Phòng bắt giữ.") == ["Công an thành phố Hải Phòng"]

@@ -207,3 +207,12 @@ def test_units_an_article_of_its_time_ties_to_a_dissolved_province() -> None:
     # After the 2008 merger the unit is Hà Nội's, whatever the article recalls.
     assert places("Huyện Thường Tín, Hà Tây cũ nay thuộc Hà Nội.", published=datetime(2015, 1, 1))[0][0] == \
         "huyện Thường Tín, Hà Nội"
+
+
+def test_districts_dissolved_before_the_gazetteers_list_are_places_of_their_time() -> None:
+    assert places("Dân phường Thảo Điền, quận 2 và quận 9, TP HCM phản đối.", published=None)[0] == [
+        "phường Thảo Điền, TP Hồ Chí Minh", "TP Hồ Chí Minh", "quận 2, TP Hồ Chí Minh", "quận 9, TP Hồ Chí Minh"]
+    assert places("Ông Tuấn, Phó chủ tịch HĐND huyện Từ Liêm, nhận xét.", published=None) == (
+        ["huyện Từ Liêm, Hà Nội", "Hà Nội"], ["Hà Nội"])
+    assert places("Dân quận Thủ Đức vui.", published=None)[0] == [
+        "quận Thủ Đức, TP Hồ Chí Minh", "TP Hồ Chí Minh"]

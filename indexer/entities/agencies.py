@@ -18,7 +18,17 @@ from functools import lru_cache
 from ..vietnamese import fold
 from .abbreviations import Stream
 from .article import foreign_from, note, same_as_written, tidy
-from .binding import GENERIC, Body, Context, bind, forms, kind_at, mention_at, place_at
+from .binding import (
+    GENERIC,
+    Body,
+    Context,
+    bind,
+    forms,
+    kind_at,
+    mention_at,
+    place_at,
+    placed_name,
+)
 from .exclusions import (
     foreign_after,
     foreign_name_at,
@@ -32,7 +42,13 @@ from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
 from .lowercase import lower_name_end
 from .names import read_name, skip_bracket, text_of
-from .placing import court_place, place_in_name, shared_place
+from .placing import (
+    court_place,
+    listed_places,
+    place_in_name,
+    plural_places,
+    shared_place,
+)
 from .unplaced import unplaced
 
 __all__ = ["scan_agencies"]
@@ -79,15 +95,18 @@ def _of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
     return found[0].display, found[1], None, "" if direct else None
 
 
-def _parent(c: Context, head: Head, name: str, j: int, depth: int) -> Body | None:
+def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Body | None:
     """A parent body right after the name (``Phòng CSGT Công an tỉnh``, ``Cục
     ... - Bộ Y tế``, ``Cục ... của Bộ Y tế``), or after a comma when it ranks
-    higher (``Cục Hồ sơ nghiệp vụ, Tổng cục Cảnh sát``)."""
+    higher (``Cục Hồ sơ nghiệp vụ, Tổng cục Cảnh sát``; after a person's
+    title, an office's centre or department too: ``Phó phòng Dự báo, Đài
+    Khí tượng thủy văn khu vực Nam Bộ``)."""
     s = c.s
     n = len(s.words)
     if depth >= 2 or j >= n:
         return None
     comma = s.words[j] == ","
+    titled = head.rank == 1 and k > 0 and s.lows[k - 1] in ("trưởng", "phó")
     of = s.lows[j] == "của" and head.type in ("named", "owned")
     pj = j + 1 if s.words[j] in DASH or comma or of else j
     found = head_at(c, pj)
@@ -95,7 +114,8 @@ def _parent(c: Context, head: Head, name: str, j: int, depth: int) -> Body | Non
         return None  # HĐND - UBND tỉnh: two bodies sharing a place
     if of and (found is None or found[0].rank < 4 or found[0].rank <= head.rank):
         return None  # ... của Bộ Y tế joins a ministry's unit to it; other owners stay apart
-    if comma and (found is None or head.type not in ("named", "owned") or found[0].rank < (2 if name[-1:].isdigit() else 3)
+    if comma and (found is None or head.type not in ("named", "owned")
+                  or found[0].rank < (2 if name[-1:].isdigit() or titled else 3)
                   or found[0].rank <= head.rank or name == head.display or head.words[0] in ("ban", "hội", "ủy")
                   or head.scope == "national" and found[0].scope == "local"):
         return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ
@@ -246,29 +266,36 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if m is not None and m.level == "province":
             j += 1  # Ban Chỉ đạo ... của Hà Nội
     place, after = place_at(c, j)
+    more: list[PlaceMention] = []
     if place is GENERIC:
-        return None
+        more, after = plural_places(c, j) if depth == 0 else ([], j)
+        if not more:
+            return None
+        place = more.pop(0)  # Sở Tư pháp các tỉnh Hà Tĩnh, Quảng Bình: one each
     if isinstance(place, PlaceMention):
         written = place_in_name(c, head, name, j, place, after)
         if written is not None:
             return f"{name} {written}", after, None, None
-        agency_form, party_form = forms(c, place)
-        party = head.type == "party" and head.words != ("đảng", "ủy")
-        if head.type == "owned" and any(name.lower().startswith(u) for u in lists["police_units"]):
-            agency_form = f"Công an {agency_form}"  # Cơ quan Cảnh sát điều tra (Công an) tỉnh X
-        display = f"{name} {party_form if party else agency_form}"
+        stop = after
+        written_kind = kind_at(s, j)
+        if depth == 0 and place.start >= 0 and not more and not (
+                written_kind and written_kind[0] == "tỉnh" and place.level != "province"):
+            more, stop = listed_places(c, after, place)  # (not Công an tỉnh Bà Rịa, Vũng Tàu: one province)
+        display = placed_name(c, head, name, place)
+        if more:
+            c.listed.setdefault(k, []).extend((placed_name(c, head, name, m), stop, None, None) for m in more)
         if depth == 0 and place.level == "province":
             bound = place.start < s.orig[j] or after < n and place.start >= s.orig[after]
             kind = kind_at(s, j)
-            note(c, k, name, display, bound, kind[0] if bound and kind else agency_form.split(" ")[0])
-        return display, after, None, None
+            note(c, k, name, display, bound, kind[0] if bound and kind else forms(c, place)[0].split(" ")[0])
+        return display, stop, None, None
     if isinstance(place, str):
         # A kind word we cannot bind: the body of some unknown place.
         return None if head.type in ("party", "place") else (name, after, None, None)
     if head.type == "fixed":
         return name, j, None, None
     if head.type in ("named", "owned", "place"):
-        got = _parent(c, head, name, j, depth)
+        got = _parent(c, head, name, k, j, depth)
         if got is not None:
             return got
     if head.type == "place":
@@ -346,6 +373,7 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
             resume = end
             continue
         bodies = [got, *_listed_fields(c, k, head, got[1], k in joint)] if head.type == "field" else [got]
+        bodies += c.listed.pop(k, [])
         if not caps[k] and head.words == ("sở",) and len(bodies) < 2 \
                 and not any(o in covered for o in range(orig[k], orig[min(bodies[-1][1], len(orig)) - 1] + 1)):
             resume = end

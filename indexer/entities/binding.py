@@ -13,12 +13,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .abbreviations import Stream
 from .gazetteer import Gazetteer
 from .locations import KIND_LEVEL, LocationScan, PlaceMention
 
-__all__ = ["GENERIC", "Body", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at"]
+if TYPE_CHECKING:
+    from .heads import Head
+
+__all__ = ["GENERIC", "Body", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at",
+           "placed_name"]
 
 GENERIC = "generic"
 _KIND1 = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường"}
@@ -48,6 +53,9 @@ class Context:
     #: (head index, name without place, display, bound?, kind word) of each
     #: local body read: a bound one is matched against the written ones.
     notes: list[tuple[int, str, str, bool, str | None]] = field(default_factory=list)
+    #: Head index -> the bodies of the same kind of the other places listed
+    #: after its own (``Sở Du lịch TP Hà Nội, TP.HCM, Hải Phòng``).
+    listed: dict[int, list[Body]] = field(default_factory=dict)
 
 
 def kind_at(s: Stream, j: int) -> tuple[str, int] | None:
@@ -99,6 +107,15 @@ def forms(c: Context, m: PlaceMention) -> tuple[str, str]:
     return f"{unit} ({prov})", f"{bare} ({prov})"
 
 
+def placed_name(c: Context, head: Head, name: str, place: PlaceMention) -> str:
+    """A body's display with its place written the agency way."""
+    agency_form, party_form = forms(c, place)
+    if head.type == "owned" and any(name.lower().startswith(u) for u in c.lists["police_units"]):
+        agency_form = f"Công an {agency_form}"  # Cơ quan Cảnh sát điều tra (Công an) tỉnh X
+    party = head.type == "party" and head.words != ("đảng", "ủy")
+    return f"{name} {party_form if party else agency_form}"
+
+
 def _synthetic(key: str) -> PlaceMention:
     return PlaceMention(-1, -1, None, "province", "", "", province=key)
 
@@ -132,9 +149,9 @@ def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
         if level == "province":
             return m.province is not None and not gaz.is_city(m.province, pub)
         if level == "city":
-            if m.level == "province":
-                return gaz.is_city(m.province or "", pub)
-            return m.level == "district" and m.shown_kind == "thành phố"
+            # a district-level city, else a centrally-run one (also through one
+            # of its districts or wards: quận Bình Tân ... UBND TP)
+            return m.level == "district" and m.shown_kind == "thành phố" or gaz.is_city(m.province or "", pub)
         return m.level == level and (m.shown_kind == kind or kind == "ward")
 
     home_fits = home is not None and (
@@ -150,10 +167,28 @@ def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
             if m.start >= at:
                 break
     if pick is not None:
-        if level in ("province", "any") and pick.level != "province":
+        if pick.level != "province" and (level in ("province", "any") or level == "city" and not (
+                pick.level == "district" and pick.shown_kind == "thành phố")):
             return _synthetic(pick.province)  # type: ignore[arg-type]
         return pick
     return _synthetic(home) if home_fits else None  # type: ignore[arg-type]
+
+
+# What ``cấp`` must precede to mean a level (``UBND các cấp``, ``UBND cấp
+# huyện``); before anything else it is the verb "grant" (``Sở Y tế cấp
+# phép``, ``UBND tỉnh cấp giấy``) and the body is a real one.
+_LEVEL_AFTER_CAP = frozenset({"tỉnh", "huyện", "xã", "quận", "phường", "thành", "thị", "trung", "cơ",
+                              "trên", "dưới", "ủy", "bộ", "ngành", "tổng", "cục", "sở", "phòng", "có"})
+
+
+def _generic(c: Context, j: int) -> bool:
+    """The word at ``j`` makes the body before it every one of its kind."""
+    s = c.s
+    if s.lows[j] not in c.lists["generic_after"]:
+        return False
+    if s.lows[j] == "cấp":
+        return j + 1 < len(s.words) and s.lows[j + 1] in _LEVEL_AFTER_CAP
+    return True
 
 
 def place_at(c: Context, j: int) -> tuple[object, int]:
@@ -167,14 +202,14 @@ def place_at(c: Context, j: int) -> tuple[object, int]:
     m = mention_at(c, j)
     if m is not None:
         return m, _skip_to(c, j, m.end)
-    if s.lows[j] in c.lists["generic_after"]:
+    if _generic(c, j):
         return GENERIC, j
     found = kind_at(s, j)
     if found is None:
         return None, j
     kind, after = found
     if after < n:
-        if s.lows[after] in c.lists["generic_after"]:
+        if _generic(c, after):
             return GENERIC, j
         if s.words[after] == "," and kind_at(s, after + 1):
             return GENERIC, j  # "UBND huyện, thành phố"

@@ -164,6 +164,10 @@ class Gazetteer:
         )
 
         self._load_legacy_units(legacy)
+        for unit in extra["former_districts"]:
+            name = normalize(unit["name"])
+            self._add(name_key(name), Place("district", unit["kind"], name, unit["province"], unit["district"],
+                                            "legacy"))
         self._load_2025_units(new)
         # Accent-exact index over the units whose spelling is known.
         self.units_accented: dict[str, list[Place]] = {}

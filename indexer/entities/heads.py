@@ -165,5 +165,5 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
     if head.words not in _LOWER_PLACE_HEADS:
         return False
-    m = mention_at(c, end)
-    return m is not None and m.kind is not None
+    m = mention_at(c, end)  # (a province needs no kind word: bị công an Hải Phòng bắt)
+    return m is not None and (m.kind is not None or m.level == "province" and m.province is not None)

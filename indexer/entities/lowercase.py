@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .binding import Context, place_at
+from .binding import GENERIC, Context, place_at
 from .fields import field_match
 from .heads import DASH, Head
 from .locations import PlaceMention
 from .names import read_name
+from .placing import plural_places
 from .text import BREAKS
 
 __all__ = ["lower_name_end"]
@@ -49,6 +50,6 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     place, _ = place_at(c, nend)
     pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or titled and s.words[nend] == ",") else nend
     # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Trưởng phòng quản lý dược, Sở Y tế)
-    if isinstance(place, PlaceMention) or is_parent(pj):
-        return nend
+    if isinstance(place, PlaceMention) or is_parent(pj) or place is GENERIC and plural_places(c, nend)[0]:
+        return nend  # (Trung tâm y tế các huyện Lý Nhân, Thanh Liêm)
     return j

@@ -6,13 +6,52 @@ and the court whose place a trial's bare ``VKS`` takes.
 
 from __future__ import annotations
 
-from .binding import Context, place_at
+from .binding import Context, kind_at, mention_at, place_at
 from .fields import field_at
 from .heads import Head, head_at
 from .locations import PlaceMention
 from .names import text_of
 
-__all__ = ["court_place", "place_in_name", "shared_place"]
+__all__ = ["court_place", "listed_places", "place_in_name", "plural_places", "shared_place"]
+
+
+def _skip(c: Context, j: int, m: PlaceMention) -> int:
+    while j < len(c.s.words) and c.s.orig[j] < m.end:
+        j += 1
+    return j
+
+
+def listed_places(c: Context, j: int, first: PlaceMention) -> tuple[list[PlaceMention], int]:
+    """More places of ``first``'s level listed right after it, each one more
+    body of the same kind: ``Sở Du lịch TP Hà Nội, TP.HCM, Hải Phòng``,
+    ``Công an huyện A, huyện B (Nghệ An)``.  Returns them and where they end."""
+    s = c.s
+    n = len(s.words)
+    out: list[PlaceMention] = []
+    while j + 1 < n and (s.words[j] == "," or s.lows[j] == "và"):
+        m = mention_at(c, j + 1)
+        if m is None and (kind := kind_at(s, j + 1)) is not None:
+            m = mention_at(c, kind[1])
+        if m is None or m.level != first.level or m.province is None or (
+                first.level != "province" and m.province != first.province) or m in out or m is first:
+            break
+        out.append(m)
+        j = _skip(c, j + 1, m)
+    return out, j
+
+
+def plural_places(c: Context, j: int) -> tuple[list[PlaceMention], int]:
+    """The places after ``các tỉnh`` (``Sở Tư pháp các tỉnh Hà Tĩnh, Quảng
+    Bình``, ``Trung tâm y tế các huyện Lý Nhân, Thanh Liêm``): one body of
+    each; none when no name follows (``các Sở Y tế``: every province's)."""
+    s = c.s
+    if j + 2 >= len(s.words) or s.lows[j] != "các" or (kind := kind_at(s, j + 1)) is None:
+        return [], j
+    first = mention_at(c, j + 1) or mention_at(c, kind[1])
+    if first is None or first.province is None:
+        return [], j
+    more, end = listed_places(c, _skip(c, j + 1, first), first)
+    return [first, *more], end
 
 
 def shared_place(c: Context, j: int) -> PlaceMention | None:
