@@ -590,3 +590,33 @@ def test_an_office_after_a_title_takes_its_centre_or_department_after_a_comma() 
     assert agencies("Ông Nghiệp, Trưởng phòng nghiệp vụ, Cục hải quan TP HCM lý giải.") == [
         "Phòng Nghiệp vụ Cục Hải quan thành phố Hồ Chí Minh"]
     assert agencies("Nam bị công an Hải Phòng bắt giữ.") == ["Công an thành phố Hải Phòng"]
+
+
+def test_a_courts_division_an_embassy_abroad_and_inspectorates() -> None:
+    assert agencies("Ông Cương, Thẩm phán Tòa hình sự, TAND TP Hà Nội, được bầu.") == [
+        "Tòa Hình sự Tòa án nhân dân thành phố Hà Nội"]
+    assert agencies("Ông là thẩm phán tòa dân sự TAND tỉnh Bắc Ninh.") == [
+        "Tòa Dân sự Tòa án nhân dân tỉnh Bắc Ninh"]
+    assert agencies("Tòa phúc thẩm TAND tối cao tại TP HCM đã xử.") == [
+        "Tòa Phúc thẩm Tòa án nhân dân tối cao tại TP Hồ Chí Minh"]
+    assert agencies("Phiên tòa hình sự sơ thẩm diễn ra tại TAND tỉnh Nghệ An.") == ["Tòa án nhân dân tỉnh Nghệ An"]
+    assert agencies("Bộ Ngoại giao đã chỉ đạo đại sứ quán Việt Nam tại Malaysia liên hệ.") == [
+        "Bộ Ngoại giao", "Đại sứ quán Việt Nam tại Malaysia"]
+    assert agencies("Đại sứ quán VN ở Liên bang Nga cho biết.") == ["Đại sứ quán Việt Nam tại Liên bang Nga"]
+    assert agencies("Đại sứ quán Việt Nam đã lên tiếng. Đại sứ quán Singapore tại Hà Nội thông báo.") == []
+    assert agencies("Thứ tư tới, Thanh tra Nhà nước sẽ làm việc với Ban.") == ["Thanh tra Nhà nước"]
+    assert agencies("Xe đã bị Thanh tra giao thông tỉnh Nghệ An tạm giữ.") == ["Thanh tra Giao thông tỉnh Nghệ An"]
+    assert agencies("Ông A bị thanh tra giao thông xử phạt.") == []
+    assert agencies("Phó chánh thanh tra TP HCM Hoàng Đức Long đánh giá.") == ["Thanh tra thành phố Hồ Chí Minh"]
+    assert agencies("Chánh thanh tra Sở GTVT Hà Nội cho biết.") == [
+        "Thanh tra Sở Giao thông vận tải thành phố Hà Nội"]
+
+
+def test_a_partys_executive_committee_and_a_count_after_a_name() -> None:
+    assert agencies("Đây là đề xuất của Ban Chấp hành Huyện ủy Phú Quốc, Kiên Giang.") == [
+        "Ban Chấp hành Huyện ủy Phú Quốc (Kiên Giang)"]
+    assert agencies("Chiều 15/12, Tổng cục Hải quan triệu tập 15 doanh nghiệp nằm trong danh sách.") == [
+        "Tổng cục Hải quan"]
+    assert agencies("Tôi chỉ nhận từ Cục Điện ảnh 960 triệu đồng.") == ["Cục Điện ảnh"]
+    assert agencies("Lãnh đạo Bộ Tư lệnh quân khu 7 và đại diện Bộ Tư lệnh hải quân đón tàu.") == [
+        "Bộ Tư lệnh quân khu 7", "Bộ Tư lệnh Hải quân"]

@@ -216,3 +216,7 @@ def test_districts_dissolved_before_the_gazetteers_list_are_places_of_their_time
         ["huyện Từ Liêm, Hà Nội", "Hà Nội"], ["Hà Nội"])
     assert places("Dân quận Thủ Đức vui.", published=None)[0] == [
         "quận Thủ Đức, TP Hồ Chí Minh", "TP Hồ Chí Minh"]
+
+
+def test_culture_and_society_is_no_commune() -> None:
+    assert places("Phòng nội chính - văn xã Thanh tra tỉnh Tiền Giang họp.") == (["Tiền Giang"], ["Tiền Giang"])

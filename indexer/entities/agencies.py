@@ -107,6 +107,7 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
         return None
     comma = s.words[j] == ","
     titled = head.rank == 1 and k > 0 and s.lows[k - 1] in ("trưởng", "phó")
+    division = head.words[0] == "tòa"  # Tòa Hình sự, TAND TP Hà Nội: a court's division, whole in its head
     of = s.lows[j] == "của" and head.type in ("named", "owned")
     pj = j + 1 if s.words[j] in DASH or comma or of else j
     found = head_at(c, pj)
@@ -116,12 +117,16 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
         return None  # ... của Bộ Y tế joins a ministry's unit to it; other owners stay apart
     if comma and (found is None or head.type not in ("named", "owned")
                   or found[0].rank < (2 if name[-1:].isdigit() or titled else 3)
-                  or found[0].rank <= head.rank or name == head.display or head.words[0] in ("ban", "hội", "ủy")
+                  or found[0].rank <= head.rank or name == head.display and not division
+                  or head.words[0] in ("ban", "hội", "ủy")
                   or head.scope == "national" and found[0].scope == "local"):
         return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ
     got = _parent_at(c, pj, depth)
     if got is None:
         return None
+    if division and got[1] + 1 < n and s.lows[got[1]] == "tại" and (m := mention_at(c, got[1] + 1)) is not None:
+        # Tòa Phúc thẩm TAND tối cao tại TP HCM: the division sits in that city
+        return f"{name} {got[0]} tại {m.display}", got[1] + 1 + (m.end - m.start), None, name
     return f"{name} {got[0]}", got[1], None, name
 
 
@@ -161,7 +166,7 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
         end = match(s, j, words)
         if end is None:
             continue
-        if end + 1 < n and s.caps[end] and s.lows[end] == "trung" and s.lows[end + 1] == "ương":
+        if end + 1 < n and s.lows[end] == "trung" and s.lows[end + 1] == "ương":  # (in any case)
             return f"Ban {written} Trung ương", end + 2, None, None
         cadre = phrase.startswith("cán sự")  # the party cadre board of any body, of it with "của"
         if cadre and end + 1 < n and s.lows[end] == "của":
@@ -188,6 +193,18 @@ def _named_by_parent(c: Context, end: int, j: int) -> bool:
     return (s.caps[end] and pj == j) or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
 
 
+def _mission(c: Context, name: str, j: int) -> Body | None:
+    """``Đại sứ quán Việt Nam tại Ấn Độ``: a mission is known by where it
+    sits (``tại``/``ở`` and the country or city); without one, which is unsaid."""
+    s = c.s
+    if j + 1 >= len(s.words) or s.lows[j] not in ("tại", "ở") or not s.caps[j + 1]:
+        return None
+    e = j + 1
+    while e < len(s.words) and e - j <= 4 and (s.caps[e] or s.lows[e] == "bang" and s.lows[e - 1] == "liên"):
+        e += 1  # Hàn Quốc, Liên bang Nga
+    return f"{name} tại {text_of(s, j + 1, e)}", e, None, None
+
+
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
     """One body at ``k`` or None."""
     s, lists = c.s, c.lists
@@ -199,6 +216,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if j < n and (s.lows[j] in lists["concept_after"]
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
             return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
+        if name.endswith("quán Việt Nam"):
+            return _mission(c, name, j)
         if head.scope == "national":
             branch = j + 2 if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh" else j
             m = mention_at(c, branch) if name.startswith("Ngân hàng Nhà nước") else None

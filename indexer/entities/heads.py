@@ -95,7 +95,7 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung",
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại",
                                                                   "tỉnh", "thành", "huyện", "quận", "thị"})
 # Party committees, one word in any case: tỉnh ủy is never anything else.
 _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
@@ -150,9 +150,15 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
             i += 1
         m = mention_at(c, i) if i > end + 1 else None
         return m is not None and m.kind is not None
-    if head.words == ("thanh", "tra"):  # Chánh thanh tra Sở GTVT, thanh tra Sở Xây dựng: its inspectorate
-        return not (k and s.lows[k - 1] in _INSPECTION_BEFORE) and end < len(s.words) and s.caps[end] \
-            and s.lows[end] in ("sở", "bộ", "tổng")
+    if head.words[:2] == ("thanh", "tra"):
+        if k and s.lows[k - 1] in ("chánh", "ban"):  # Phó chánh thanh tra TP HCM, Phó ban thanh tra giao thông Hà Nội
+            m = mention_at(c, end)
+            if m is not None and (m.kind is not None or m.level == "province") \
+                    or end < len(s.words) and s.words[end] in ("TP", "Tp") or s.lows[end:end + 1] == ["tỉnh"]:
+                return True
+        # Chánh thanh tra Sở GTVT, thanh tra Sở Xây dựng: its inspectorate
+        return head.words == ("thanh", "tra") and not (k and s.lows[k - 1] in _INSPECTION_BEFORE) \
+            and end < len(s.words) and s.caps[end] and s.lows[end] in ("sở", "bộ", "tổng")
     if head.words == ("phòng",):
         if not (k > 0 and s.lows[k - 1] in ("trưởng", "phó") and end < len(s.words)):
             return False
@@ -163,6 +169,11 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         while i < len(s.words) and i - end < 8 and not s.caps[i] and (s.words[i].isalpha() or s.words[i] in "-,"):
             i += 1
         return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
+    if head.words[:3] == ("đại", "sứ", "quán"):
+        return True  # đại sứ quán Việt Nam tại Malaysia (named by where it sits, or not at all)
+    if head.words[0] == "tòa" and len(head.words) > 1 and head.words[1] != "án":
+        found = head_at(c, end)  # thẩm phán tòa dân sự TAND tỉnh Bắc Ninh: a court's division
+        return found is not None and found[0].display.startswith("Tòa án")
     if head.words not in _LOWER_PLACE_HEADS:
         return False
     m = mention_at(c, end)  # (a province needs no kind word: bị công an Hải Phòng bắt)

@@ -118,8 +118,8 @@ def _kind_at(tok: Tokens, i: int) -> tuple[str, int] | None:
         if kind is not None:
             return kind, i + 2
     kind = _KIND_WORDS.get((low,))
-    if kind == "xã" and i and tok.lows[i - 1] in ("bà", "ông", "tác"):
-        return None  # bà xã, ông xã: a spouse; hợp tác xã: a cooperative
+    if kind == "xã" and i and tok.lows[i - 1] in ("bà", "ông", "tác", "văn"):
+        return None  # bà xã, ông xã: a spouse; hợp tác xã: a cooperative; văn xã: culture and society
     return (kind, i + 1) if kind is not None else None
 
 

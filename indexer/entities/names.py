@@ -160,6 +160,9 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
         elif k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia") and low not in _AFTER_NATIONAL \
                 and not w.isdigit():  # (but Trung tâm Huấn luyện Thể thao quốc gia 3)
             break  # Ban Chỉ đạo Quốc gia điện ...: a verb, but Ban Chỉ đạo Quốc gia phòng, chống dịch
+        elif w.isdigit() and k + 1 < n and not caps[k + 1] and words[k + 1].isalpha() and lows[k + 1] not in _JOIN \
+                and not stop_here(c, k + 1) and (lows[k + 1], lows[k + 2] if k + 2 < n else "") not in _ENDS_BEFORE_AND:
+            break  # ... 15 doanh nghiệp: a count after the name (not Quân khu 7 cho biết, ... 127 trung ương)
         elif w.isalnum() and lower < 14 and not stop_here(c, k) and (lows[k - 2], lows[k - 1]) not in _NAME_ENDS \
                 and (lower or k - j < 2 or not (caps[k - 1] and caps[k - 2]) or low in lists["cap_pair_tails"]):
             k += 1
