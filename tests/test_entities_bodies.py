@@ -620,3 +620,25 @@ def test_a_partys_executive_committee_and_a_count_after_a_name() -> None:
     assert agencies("Tôi chỉ nhận từ Cục Điện ảnh 960 triệu đồng.") == ["Cục Điện ảnh"]
     assert agencies("Lãnh đạo Bộ Tư lệnh quân khu 7 và đại diện Bộ Tư lệnh hải quân đón tàu.") == [
         "Bộ Tư lệnh quân khu 7", "Bộ Tư lệnh Hải quân"]
+
+
+def test_lower_case_names_closed_by_a_bracketed_parent_or_a_place() -> None:
+    assert agencies("Sáng 29/4, Phòng xây dựng phong trào Bảo vệ an ninh Tổ quốc (Công an tỉnh An Giang) phối hợp.") == [
+        "Phòng Xây dựng phong trào Bảo vệ an ninh Tổ quốc Công an tỉnh An Giang", "Công an tỉnh An Giang"]
+    assert agencies("Phòng cháy chữa cháy Công an tỉnh Nghệ An ra quân.") == ["Công an tỉnh Nghệ An"]
+    assert agencies("Lực lượng chức năng cùng trung tâm Y tế huyện Đông Anh đã lập rào chắn.") == [
+        "Trung tâm Y tế huyện Đông Anh (Hà Nội)"]
+    assert agencies("Ông A, Bộ Chỉ huy biên phòng tỉnh Kiên Giang cho biết.") == [
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Kiên Giang"]
+
+
+def test_a_unit_thuoc_its_ministry_a_trade_office_abroad_and_lower_case_police_investigators() -> None:
+    assert agencies("Ông A, Vụ trưởng Vụ Khoa học công nghệ thuộc Bộ Bưu chính Viễn thông cho biết.") == [
+        "Vụ Khoa học và Công nghệ Bộ Bưu chính, Viễn thông"]
+    assert agencies("Ông A thuộc Bộ Y tế.") == ["Bộ Y tế"]
+    assert agencies("Theo Thương vụ Việt Nam tại Thổ Nhĩ Kỳ, xuất khẩu tăng.") == ["Thương vụ Việt Nam tại Thổ Nhĩ Kỳ"]
+    assert agencies("Ban Nghiên cứu của Thủ tướng vừa đề xuất.") == ["Ban Nghiên cứu của Thủ tướng Chính phủ"]
+    assert agencies("Cán bộ đồn biên phòng cửa khẩu Nghi Sơn bắt giữ tàu.") == ["Đồn Biên phòng cửa khẩu Nghi Sơn"]
+    assert agencies("20h ngày 2/8, cơ quan điều tra Công an Hà Nội đã khám xét.") == [
+        "Cơ quan Điều tra Công an thành phố Hà Nội"]
+    assert agencies("Bị cáo bị cơ quan điều tra triệu tập.") == []

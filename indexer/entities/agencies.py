@@ -108,7 +108,7 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
     comma = s.words[j] == ","
     titled = head.rank == 1 and k > 0 and s.lows[k - 1] in ("trưởng", "phó")
     division = head.words[0] == "tòa"  # Tòa Hình sự, TAND TP Hà Nội: a court's division, whole in its head
-    of = s.lows[j] == "của" and head.type in ("named", "owned")
+    of = s.lows[j] in ("của", "thuộc") and head.type in ("named", "owned")  # (Vụ ... thuộc Bộ Bưu chính, Viễn thông)
     pj = j + 1 if s.words[j] in DASH or comma or of else j
     found = head_at(c, pj)
     if found is not None and head.type == "place" and found[0].type in ("place", "party"):
@@ -216,7 +216,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if j < n and (s.lows[j] in lists["concept_after"]
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
             return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
-        if name.endswith("quán Việt Nam"):
+        if name.endswith(("quán Việt Nam", "vụ Việt Nam")):
             return _mission(c, name, j)
         if head.scope == "national":
             branch = j + 2 if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh" else j
@@ -282,8 +282,10 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             return f"{name} của {of[0]}", of[1], None, None
     if head.scope != "national" and j + 1 < n and s.lows[j] == "của":
         m = mention_at(c, j + 1)
-        if m is not None and m.level == "province":
-            j += 1  # Ban Chỉ đạo ... của Hà Nội
+        kind = kind_at(s, j + 1) if m is None else None
+        if m is not None and m.level == "province" or kind and kind[0] in ("tỉnh", "thành phố") and (
+                kind[1] >= n or not s.caps[kind[1]]):
+            j += 1  # Ban Chỉ đạo ... của Hà Nội, ... của Thành phố (the article's city)
     place, after = place_at(c, j)
     more: list[PlaceMention] = []
     if place is GENERIC:

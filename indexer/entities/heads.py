@@ -95,7 +95,7 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại",
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn",
                                                                   "tỉnh", "thành", "huyện", "quận", "thị"})
 # Party committees, one word in any case: tỉnh ủy is never anything else.
 _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
@@ -130,6 +130,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
 
     s = c.s
     if head.words == ("cơ", "quan"):
+        if s.lows[end:end + 2] == ["điều", "tra"]:  # cơ quan điều tra Công an Hà Nội: the police's
+            found = head_at(c, end + 2)
+            return found is not None and found[0].display in ("Công an", "Bộ Công an")
         return tuple(s.lows[end:end + 4]) in _INVESTIGATORS
     if head.words == ("sở",):  # các sở Giao thông công chính và Kế hoạch và Đầu tư (but cơ sở, trụ sở)
         return not (k and s.lows[k - 1] in ("cơ", "trụ")) and end < len(s.words) and s.caps[end] \
@@ -146,8 +149,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         if end >= len(s.words) or s.lows[end] not in c.fields:
             return False  # (trung tâm và khu vực phường ...: the centre of town)
         i = end
-        while i < len(s.words) and i - end < 6 and not s.caps[i] and s.words[i].isalpha() and mention_at(c, i) is None:
-            i += 1
+        while i < len(s.words) and i - end < 6 and (not s.caps[i] or i == end) and s.words[i].isalpha() \
+                and mention_at(c, i) is None:
+            i += 1  # (the field's first syllable may be capitalised: trung tâm Y tế huyện Đông Anh)
         m = mention_at(c, i) if i > end + 1 else None
         return m is not None and m.kind is not None
     if head.words[:2] == ("thanh", "tra"):
@@ -169,6 +173,8 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         while i < len(s.words) and i - end < 8 and not s.caps[i] and (s.words[i].isalpha() or s.words[i] in "-,"):
             i += 1
         return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
+    if head.words[:2] == ("đồn", "biên"):
+        return True  # đồn biên phòng cửa khẩu Nghi Sơn
     if head.words[:3] == ("đại", "sứ", "quán"):
         return True  # đại sứ quán Việt Nam tại Malaysia (named by where it sits, or not at all)
     if head.words[0] == "tòa" and len(head.words) > 1 and head.words[1] != "án":

@@ -22,6 +22,9 @@ from .text import BREAKS
 
 __all__ = ["lower_name_end"]
 
+# Words after a lower-case "phòng" that make it "prevent" (phòng cháy, phòng chống dịch).
+_PREVENTION = frozenset({"cháy", "chống", "tránh", "ngừa", "bệnh", "dịch", "hộ", "thủ", "vệ", "lây"})
+
 
 def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bool]) -> int:
     """End of a name written in lower case after a short head, or ``j``
@@ -35,9 +38,12 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
         return j  # (Ban Chỉ đạo) Phòng chống dịch ...: prevention, not an office
     start = j - len(head.words)
     titled = start > 0 and s.lows[start - 1] in ("trưởng", "phó")  # Trưởng phòng quản lý dược, Sở Y tế
-    if head.words == ("phòng",) and field_match(c, j) is None and not titled:
-        return j  # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục)
     nend = read_name(c, j, is_parent, lower_ok=True)
+    if head.words == ("phòng",) and field_match(c, j) is None and not titled:
+        # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục), or
+        # its parent closes it (Phòng xây dựng phong trào ... (Công an tỉnh An Giang))
+        pj = nend + 1 if nend < len(s.words) and s.words[nend] == "(" else nend
+        return nend if nend - j >= 2 and s.lows[j] not in _PREVENTION and is_parent(pj) else j
     if nend - j < 2:
         return j
     if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
@@ -48,8 +54,9 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     if head.words == ("ban",):
         return j  # a board in lower case only with a national scope (Ban khoa giáo trung ương)
     place, _ = place_at(c, nend)
-    pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or titled and s.words[nend] == ",") else nend
-    # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Trưởng phòng quản lý dược, Sở Y tế)
+    pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or s.words[nend] == "("
+                                              or titled and s.words[nend] == ",") else nend
+    # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Phòng xây dựng ... (Công an tỉnh); Trưởng phòng quản lý dược, Sở Y tế)
     if isinstance(place, PlaceMention) or is_parent(pj) or place is GENERIC and plural_places(c, nend)[0]:
         return nend  # (Trung tâm y tế các huyện Lý Nhân, Thanh Liêm)
     return j
