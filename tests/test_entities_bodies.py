@@ -642,3 +642,11 @@ def test_a_unit_thuoc_its_ministry_a_trade_office_abroad_and_lower_case_police_i
     assert agencies("20h ngày 2/8, cơ quan điều tra Công an Hà Nội đã khám xét.") == [
         "Cơ quan Điều tra Công an thành phố Hà Nội"]
     assert agencies("Bị cáo bị cơ quan điều tra triệu tập.") == []
+
+
+def test_a_data_source_credit_and_compound_words_inside_names() -> None:
+    assert agencies("Lạm phát tăng. (Nguồn: Tổng cục Thống kê).") == ["Tổng cục Thống kê"]
+    assert agencies("Ông A, Cục trưởng Cục Hậu cần Hải quân cho biết.") == ["Cục Hậu cần Hải quân"]
+    assert agencies("Ông A cần Cục Hậu cần giúp.") == ["Cục Hậu cần"]
+    assert agencies("Trung tâm Trợ giúp pháp lý tỉnh Nghệ An cho biết.") == [
+        "Trung tâm Trợ giúp pháp lý tỉnh Nghệ An"]
