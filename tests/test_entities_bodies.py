@@ -650,3 +650,10 @@ def test_a_data_source_credit_and_compound_words_inside_names() -> None:
     assert agencies("Ông A cần Cục Hậu cần giúp.") == ["Cục Hậu cần"]
     assert agencies("Trung tâm Trợ giúp pháp lý tỉnh Nghệ An cho biết.") == [
         "Trung tâm Trợ giúp pháp lý tỉnh Nghệ An"]
+
+
+def test_customs_named_by_its_province_or_its_border_gate() -> None:
+    assert agencies("Cán bộ Hải quan Quảng Bình, Cửa khẩu quốc tế Cha Lo trực.") == ["Cục Hải quan tỉnh Quảng Bình"]
+    assert agencies("Theo Hải quan cửa khẩu Vĩnh Xương, hàng đã về.") == ["Hải quan cửa khẩu Vĩnh Xương"]
+    assert agencies("Chi cục Hải quan Hà Nội xử lý.") == ["Chi cục Hải quan thành phố Hà Nội"]
+    assert agencies("Ngành Hải quan đang cải cách thủ tục.") == []

@@ -113,6 +113,8 @@ def head_at(c: Context, k: int) -> tuple[Head, int] | None:
     s = c.s
     if k >= len(s.words) or not (s.caps[k] or s.lows[k] in LOWER_FIRSTS):
         return None
+    if s.lows[k] == "hải" and k and s.lows[k - 1] == "cục":
+        return None  # (Chi) cục Hải quan ...: the name of the Cục, not customs of a place
     for head in c.heads.get(s.lows[k], ()):
         end = match(s, k, head.words)
         if end is not None:
