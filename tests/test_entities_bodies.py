@@ -657,3 +657,15 @@ def test_customs_named_by_its_province_or_its_border_gate() -> None:
     assert agencies("Theo Hải quan cửa khẩu Vĩnh Xương, hàng đã về.") == ["Hải quan cửa khẩu Vĩnh Xương"]
     assert agencies("Chi cục Hải quan Hà Nội xử lý.") == ["Chi cục Hải quan thành phố Hà Nội"]
     assert agencies("Ngành Hải quan đang cải cách thủ tục.") == []
+
+
+def test_the_supreme_courts_seat_ministries_counted_and_the_old_command_boards() -> None:
+    assert agencies("Phiên phúc thẩm của TAND Tối cao tại TP HCM diễn ra hôm qua.") == [
+        "Tòa án nhân dân tối cao tại TP Hồ Chí Minh"]
+    assert agencies("VKSND tối cao tại TP HCM đề nghị y án.") == ["Viện kiểm sát nhân dân tối cao tại TP Hồ Chí Minh"]
+    assert agencies("Khảo sát tại bảy tỉnh và ba bộ Công nghiệp, Xây dựng, Giao thông vận tải.") == [
+        "Bộ Công nghiệp", "Bộ Xây dựng", "Bộ Giao thông vận tải"]
+    assert agencies("Ban chỉ huy Phòng chống lụt bão tỉnh Phú Thọ họp.") == [
+        "Ban Chỉ huy phòng, chống lụt bão tỉnh Phú Thọ"]
+    assert agencies("Ban Chỉ đạo quốc gia phòng chống dịch cúm gia cầm họp.") == [
+        "Ban Chỉ đạo quốc gia phòng, chống dịch cúm gia cầm"]

@@ -223,6 +223,10 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             m = mention_at(c, branch) if name.startswith("Ngân hàng Nhà nước") else None
             if m is not None and m.level == "province":  # Ngân hàng Nhà nước (chi nhánh) TP HCM: its branch
                 return f"{name} chi nhánh {forms(c, m)[0]}", branch + (m.end - m.start), None, None
+            if name.endswith("nhân dân tối cao") and j + 1 < n and s.lows[j] == "tại" \
+                    and (m := mention_at(c, j + 1)) is not None and m.level == "province":
+                # TAND tối cao tại TP HCM: the supreme court's seat in that city (its appeal court)
+                return f"{name} tại {m.display}", j + 1 + (m.end - m.start), None, None
             of = _of_parent(c, j) or _of_parent(c, j, direct=True)
             if of is not None:  # Ủy ban Pháp luật của Quốc hội (and its bare twin is the same body)
                 return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, name

@@ -145,7 +145,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words in _LOWER_PARTY:
         return True
     if head.words == ("bộ",):  # các bộ Kế hoạch đầu tư và Thương mại: ministries listed in lower case
-        return k > 0 and s.lows[k - 1] in ("các", "liên") and end < len(s.words) and s.caps[end] \
+        return k > 0 and s.lows[k - 1] in ("các", "liên", "hai", "ba", "bốn") and end < len(s.words) and s.caps[end] \
             and s.lows[end] in c.fields
     if head.words == ("trung", "tâm"):  # trung tâm y tế huyện An Phú: a field in lower case, then a place
         if end >= len(s.words) or s.lows[end] not in c.fields:
