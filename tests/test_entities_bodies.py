@@ -669,3 +669,10 @@ def test_the_supreme_courts_seat_ministries_counted_and_the_old_command_boards()
         "Ban Chỉ huy phòng, chống lụt bão tỉnh Phú Thọ"]
     assert agencies("Ban Chỉ đạo quốc gia phòng chống dịch cúm gia cầm họp.") == [
         "Ban Chỉ đạo quốc gia phòng, chống dịch cúm gia cầm"]
+
+
+def test_a_customs_branch_named_after_its_gate_and_the_old_administrative_committees() -> None:
+    assert agencies("Tại Hà Nội, nhân viên Chi cục Hải quan Nội Bài bị xử.") == ["Chi cục Hải quan Nội Bài"]
+    assert agencies("Tại Nghệ An, Chi cục Kiểm lâm cho biết.") == ["Chi cục Kiểm lâm tỉnh Nghệ An"]
+    assert agencies("Năm 1961, Ủy ban hành chính quận Ba Đình (Hà Nội) họp.") == [
+        "Ủy ban hành chính quận Ba Đình (Hà Nội)"]

@@ -77,8 +77,10 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
         return None
     regional = len(written) > 1 and (written[-2] == "vùng" or written[-3:-1] == ["khu", "vực"]) \
         and (written[-1] in ROMAN or written[-1].isdigit())
-    # (Chi cục Thú y vùng VI, Chi cục Hải quan khu vực 1 serve several places: no province of their own)
-    if (head.scope == "local" or low in lists["province_bodies"]) and not regional:
+    # (Chi cục Thú y vùng VI, Chi cục Hải quan khu vực 1 serve several places, and one named after its
+    # border gate or airport is known by it: no province of their own)
+    gate = head.words == ("chi", "cục") and proper  # Chi cục Hải quan Nội Bài: named after its gate
+    if (head.scope == "local" or low in lists["province_bodies"]) and not regional and not gate:
         bound = bind(c, "any", c.s.orig[k])
         if bound is not None:
             display = f"{name} {forms(c, bound)[0]}"
