@@ -489,7 +489,7 @@ def test_a_hospitals_unit_and_a_list_of_fields() -> None:
 
 def test_investigators_of_the_police_and_lower_case_party_committees() -> None:
     assert agencies("Nguồn tin cho biết, Cơ quan điều tra (CQĐT), Bộ Công an đang lấy lời khai.") == [
-        "Cơ quan Điều tra Bộ Công an"]
+        "Cơ quan điều tra Bộ Công an"]  # (in the case it is written in)
     assert agencies("Bạc Liêu: thường trực tỉnh ủy đã họp.") == ["Tỉnh ủy Bạc Liêu"]
     assert agencies("Theo Ban bí thư trung ương Đảng, việc này cần làm.") == [
         "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam"]
@@ -640,7 +640,7 @@ def test_a_unit_thuoc_its_ministry_a_trade_office_abroad_and_lower_case_police_i
     assert agencies("Ban Nghiên cứu của Thủ tướng vừa đề xuất.") == ["Ban Nghiên cứu của Thủ tướng Chính phủ"]
     assert agencies("Cán bộ đồn biên phòng cửa khẩu Nghi Sơn bắt giữ tàu.") == ["Đồn Biên phòng cửa khẩu Nghi Sơn"]
     assert agencies("20h ngày 2/8, cơ quan điều tra Công an Hà Nội đã khám xét.") == [
-        "Cơ quan Điều tra Công an thành phố Hà Nội"]
+        "Cơ quan điều tra Công an thành phố Hà Nội"]
     assert agencies("Bị cáo bị cơ quan điều tra triệu tập.") == []
 
 
@@ -676,3 +676,12 @@ def test_a_customs_branch_named_after_its_gate_and_the_old_administrative_commit
     assert agencies("Tại Nghệ An, Chi cục Kiểm lâm cho biết.") == ["Chi cục Kiểm lâm tỉnh Nghệ An"]
     assert agencies("Năm 1961, Ủy ban hành chính quận Ba Đình (Hà Nội) họp.") == [
         "Ủy ban hành chính quận Ba Đình (Hà Nội)"]
+
+
+def test_a_lower_case_parent_ends_a_name_and_cơ_quan_điều_tra_keeps_its_case() -> None:
+    assert agencies("Họ đến Phòng Cảnh sát giao thông công an TP HCM tại quận Bình Thạnh.") == [
+        "Phòng Cảnh sát giao thông Công an thành phố Hồ Chí Minh"]
+    assert agencies("20h ngày 2/8, cơ quan điều tra Công an Hà Nội đã khám xét.") == [
+        "Cơ quan điều tra Công an thành phố Hà Nội"]
+    assert agencies("Cơ quan Điều tra Công an tỉnh Thanh Hóa đã khám xét.") == [
+        "Cơ quan Điều tra Công an tỉnh Thanh Hóa"]

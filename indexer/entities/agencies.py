@@ -256,7 +256,9 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
             nend = lower_name_end(c, head, j, lambda x: _parent_at(c, x, depth) is not None)
         if nend > j:
-            lowered = not s.caps[j] and len(head.words) <= 2
+            lowered = not s.caps[j] and len(head.words) <= 2 and not (head.words == ("cơ", "quan")
+                                                                      and s.lows[j] == "điều")
+            # (but Cơ quan điều tra keeps the case it is written in)
             name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
     if head.words == ("cơ", "quan") and name == head.display:
         return None  # Cơ quan Công an TP HCM: "the agency" of the police, which is read on its own

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .abbreviations import Stream
 from .binding import kind_at, mention_at
-from .heads import DASH, head_at
+from .heads import DASH, LOWER_FIRSTS, head_at
 
 if TYPE_CHECKING:
     from .binding import Context
@@ -124,8 +124,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
                 break  # a country, a person's name or a title after the body's
             if caps[k] and k > j + 1 and (lows[k - 2], lows[k - 1]) in _NAME_ENDS and low != "đảng":
                 break  # ... Trung ương Phùng Xuân Nhạ: the name ended
-            if caps[k] and low in c.heads and is_parent(k):
-                break  # a parent, or another body listed after this one
+            if low in c.heads and (caps[k] or low in LOWER_FIRSTS) and is_parent(k):
+                break  # a parent, or another body listed after this one (công an TP HCM in lower case too)
             if caps[k] and starts_business(c, k):
                 break  # Trung tâm SME Gia Định | Ngân hàng VP Bank: the owner, a bank
             if k > j + 1 and words[k - 1] in ROMAN:
