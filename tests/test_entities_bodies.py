@@ -685,3 +685,14 @@ def test_a_lower_case_parent_ends_a_name_and_cơ_quan_điều_tra_keeps_its_case
         "Cơ quan điều tra Công an thành phố Hà Nội"]
     assert agencies("Cơ quan Điều tra Công an tỉnh Thanh Hóa đã khám xét.") == [
         "Cơ quan Điều tra Công an tỉnh Thanh Hóa"]
+
+
+def test_a_directors_name_after_a_body_boards_by_their_official_names_and_a_provinces_board() -> None:
+    assert agencies("Hôm qua, cục trưởng Cục Quản lý dược Cao Minh Quang đã thông tin.") == ["Cục Quản lý dược"]
+    assert agencies("Viện Nghiên cứu Cao su Việt Nam cho biết.") == ["Viện Nghiên cứu Cao su Việt Nam"]
+    assert agencies("Ông Quát - Phó ban Tư tưởng văn hóa trung ương, cho biết.") == [
+        "Ban Tư tưởng - Văn hóa Trung ương"]
+    assert agencies("Ông A, Trưởng ban tổ chức giải, cho biết.") == []
+    assert agencies("Ban an toàn giao thông tỉnh Vĩnh Long vừa in tài liệu.") == [
+        "Ban An toàn giao thông tỉnh Vĩnh Long"]
+    assert agencies("Quân chủng Phòng không - Không quân đã tổ chức lễ.") == ["Quân chủng Phòng không - Không quân"]

@@ -42,6 +42,7 @@ from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
 from .lowercase import lower_name_end
 from .names import read_name, skip_bracket, text_of
+from .national import fixed_body, of_parent
 from .placing import (
     court_place,
     listed_places,
@@ -80,19 +81,6 @@ def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) 
         out.append(got)
         j = got[1]
     return out
-
-
-def _of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
-    """``của Quốc hội`` after a committee (or ``Quốc hội`` right after it
-    with ``direct``): part of its official name.  The last item is the
-    sub-unit's marker: "" when the parent came without ``của``."""
-    s = c.s
-    if not direct and (j + 1 >= len(s.words) or s.lows[j] != "của"):
-        return None
-    found = head_at(c, j if direct else j + 1)
-    if found is None or " ".join(found[0].words) not in c.lists["of_parents"]:
-        return None
-    return found[0].display, found[1], None, "" if direct else None
 
 
 def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Body | None:
@@ -147,12 +135,17 @@ def _party_parent(c: Context, j: int, depth: int) -> Body | None:
     return None
 
 
+# Boards whose official name is not their phrase capitalised.
+_BOARD_NAMES = {"tư tưởng văn hóa": "Tư tưởng - Văn hóa"}
+
+
 @lru_cache(maxsize=1)
 def _boards() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     """(board, its words, as written in a name), longest first."""
     boards = sorted(tables()[2]["party_boards"], key=len, reverse=True)
-    return tuple((b, tuple(b.replace(",", " ").split()), b if b.startswith("cán sự") else b[:1].upper() + b[1:])
-                 for b in boards)
+    return tuple((b, tuple(b.replace(",", " ").split()),
+                  _BOARD_NAMES.get(b, b if b.startswith("cán sự") else b[:1].upper() + b[1:])) for b in boards)
+
 
 
 def _party_board(c: Context, j: int, depth: int) -> Body | None:
@@ -193,18 +186,6 @@ def _named_by_parent(c: Context, end: int, j: int) -> bool:
     return (s.caps[end] and pj == j) or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
 
 
-def _mission(c: Context, name: str, j: int) -> Body | None:
-    """``Đại sứ quán Việt Nam tại Ấn Độ``: a mission is known by where it
-    sits (``tại``/``ở`` and the country or city); without one, which is unsaid."""
-    s = c.s
-    if j + 1 >= len(s.words) or s.lows[j] not in ("tại", "ở") or not s.caps[j + 1]:
-        return None
-    e = j + 1
-    while e < len(s.words) and e - j <= 4 and (s.caps[e] or s.lows[e] == "bang" and s.lows[e - 1] == "liên"):
-        e += 1  # Hàn Quốc, Liên bang Nga
-    return f"{name} tại {text_of(s, j + 1, e)}", e, None, None
-
-
 def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | None:
     """One body at ``k`` or None."""
     s, lists = c.s, c.lists
@@ -216,21 +197,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if j < n and (s.lows[j] in lists["concept_after"]
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
             return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
-        if name.endswith(("quán Việt Nam", "vụ Việt Nam")):
-            return _mission(c, name, j)
-        if head.scope == "national":
-            branch = j + 2 if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh" else j
-            m = mention_at(c, branch) if name.startswith("Ngân hàng Nhà nước") else None
-            if m is not None and m.level == "province":  # Ngân hàng Nhà nước (chi nhánh) TP HCM: its branch
-                return f"{name} chi nhánh {forms(c, m)[0]}", branch + (m.end - m.start), None, None
-            if name.endswith("nhân dân tối cao") and j + 1 < n and s.lows[j] == "tại" \
-                    and (m := mention_at(c, j + 1)) is not None and m.level == "province":
-                # TAND tối cao tại TP HCM: the supreme court's seat in that city (its appeal court)
-                return f"{name} tại {m.display}", j + 1 + (m.end - m.start), None, None
-            of = _of_parent(c, j) or _of_parent(c, j, direct=True)
-            if of is not None:  # Ủy ban Pháp luật của Quốc hội (and its bare twin is the same body)
-                return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, name
-            return None if foreign_after(c, j) else (name, j, None, None)
+        if head.scope == "national" or name.endswith(("quán Việt Nam", "vụ Việt Nam")):
+            return fixed_body(c, name, j)
     if head.words == ("ban",) and depth < 2:
         board = _party_board(c, j, depth)
         if board is not None:
@@ -283,7 +251,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if head.type == "field" and head.scope == "national":
         return name, j, None, None
     if head.type in ("named", "owned", "fixed"):
-        of = _of_parent(c, j)
+        of = of_parent(c, j)
         if of is not None:  # Ủy ban Kinh tế của Quốc hội
             return f"{name} của {of[0]}", of[1], None, None
     if head.scope != "national" and j + 1 < n and s.lows[j] == "của":

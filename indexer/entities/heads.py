@@ -95,7 +95,7 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn",
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn", "ban",
                                                                   "tỉnh", "thành", "huyện", "quận", "thị"})
 # Party committees, one word in any case: tỉnh ủy is never anything else.
 _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
@@ -175,6 +175,8 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         while i < len(s.words) and i - end < 8 and not s.caps[i] and (s.words[i].isalpha() or s.words[i] in "-,"):
             i += 1
         return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
+    if head.words == ("ban",):  # Phó ban tuyên giáo trung ương: a title, then its board
+        return k > 0 and s.lows[k - 1] in ("trưởng", "phó")
     if head.words[:2] == ("đồn", "biên"):
         return True  # đồn biên phòng cửa khẩu Nghi Sơn
     if head.words[:3] == ("đại", "sứ", "quán"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .binding import GENERIC, Context, place_at
+from .binding import GENERIC, Context, mention_at, place_at
 from .fields import field_match
 from .heads import DASH, Head
 from .locations import PlaceMention
@@ -51,9 +51,12 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     tail = " ".join(s.lows[nend - 2:nend])
     if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
         return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam
-    if head.words == ("ban",):
-        return j  # a board in lower case only with a national scope (Ban khoa giáo trung ương)
     place, _ = place_at(c, nend)
+    if head.words == ("ban",):
+        # a board in lower case only with a national scope (Ban khoa giáo trung ương) or its
+        # province written out (Ban an toàn giao thông tỉnh Vĩnh Long)
+        m = mention_at(c, nend) if nend < len(s.words) and s.lows[nend] == "tỉnh" else None
+        return nend if m is not None and m.level == "province" and m.kind is not None else j
     pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or s.words[nend] == "("
                                               or titled and s.words[nend] == ",") else nend
     # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Phòng xây dựng ... (Công an tỉnh); Trưởng phòng quản lý dược, Sở Y tế)

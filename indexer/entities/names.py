@@ -79,12 +79,21 @@ def starts_business(c: Context, j: int) -> bool:
                                   or " ".join(lows[j:j + 3]) in first)
 
 
+# Surnames that also start words of names (Cao su, Lâm nghiệp, Mai Sơn): a
+# person's only with two more capitalised words.
+_NAME_LIKE_SURNAMES = frozenset({"cao", "mai", "lâm", "thái", "châu", "tô", "tăng", "khổng"})
+
+
 def person_at(c: Context, k: int) -> bool:
     """A person's name (``Nguyễn Hoàng Linh``): a common surname and two more
     capitalised words, or one more and then no lower-case word."""
     s = c.s
     n = len(s.words)
-    if s.lows[k] not in c.lists["agency_surnames"] or k + 1 >= n or not s.caps[k + 1]:
+    if k + 1 >= n or not s.caps[k + 1]:
+        return False
+    if s.lows[k] in _NAME_LIKE_SURNAMES:  # Cục Quản lý dược Cao Minh Quang (but Viện Cao su, Lâm Đồng)
+        return k + 2 < n and s.caps[k + 2] and s.words[k + 2].isalpha() and mention_at(c, k) is None
+    if s.lows[k] not in c.lists["agency_surnames"]:
         return False
     return k + 2 >= n or s.caps[k + 2] or not s.words[k + 2].isalpha()
 
