@@ -696,3 +696,13 @@ def test_a_directors_name_after_a_body_boards_by_their_official_names_and_a_prov
     assert agencies("Ban an toàn giao thông tỉnh Vĩnh Long vừa in tài liệu.") == [
         "Ban An toàn giao thông tỉnh Vĩnh Long"]
     assert agencies("Quân chủng Phòng không - Không quân đã tổ chức lễ.") == ["Quân chủng Phòng không - Không quân"]
+
+
+def test_numbered_steering_boards_and_one_board_for_each_of_two_districts() -> None:
+    assert agencies("Ban Chỉ đạo 197 của hai quận Tây Hồ và Ba Đình (Hà Nội) đã họp.") == [
+        "Ban Chỉ đạo 197 quận Tây Hồ (Hà Nội)", "Ban Chỉ đạo 197 quận Ba Đình (Hà Nội)"]
+    assert agencies("Ban Chỉ đạo 24 huyện Quảng Xương (Thanh Hóa) đã họp.") == [
+        "Ban Chỉ đạo 24 huyện Quảng Xương (Thanh Hóa)"]
+    assert agencies("Ban Chỉ đạo 5 người đã họp.") == []
+    assert agencies("Công an hai huyện Quỳnh Lưu và Diễn Châu (Nghệ An) phối hợp.") == [
+        "Công an huyện Quỳnh Lưu (Nghệ An)", "Công an huyện Diễn Châu (Nghệ An)"]

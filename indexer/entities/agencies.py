@@ -41,7 +41,7 @@ from .gazetteer import gazetteer
 from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
 from .locations import LocationScan, PlaceMention
 from .lowercase import lower_name_end
-from .names import read_name, skip_bracket, text_of
+from .names import read_name, skip_bracket, stop_here, text_of
 from .national import fixed_body, of_parent
 from .placing import (
     court_place,
@@ -218,8 +218,11 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
                 return None  # ... or Sở Giáo dục Saitama: a foreign office
             name, j = f"{name} {text_of(s, j, nend)}", nend
     elif head.type in ("named", "owned"):
-        if j < n and s.words[j].isdigit() and " ".join(head.words) not in lists["numbered_heads"]:
-            return None  # Trung tâm 145 giường: a count, not a name
+        if j < n and s.words[j].isdigit() and (" ".join(head.words) not in lists["numbered_heads"] or (
+                j + 1 < n and s.words[j + 1].isalpha() and not s.caps[j + 1] and not kind_at(s, j + 1)
+                and s.lows[j + 1] not in ("của", "và", "thuộc", "tại") and not head_at(c, j + 1)
+                and (not stop_here(c, j + 1) or s.lows[j + 1] == "người"))):
+            return None  # Trung tâm 145 giường, Ban Chỉ đạo 5 người: a count, not a name
         nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
         if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
             nend = lower_name_end(c, head, j, lambda x: _parent_at(c, x, depth) is not None)
@@ -258,8 +261,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         m = mention_at(c, j + 1)
         kind = kind_at(s, j + 1) if m is None else None
         if m is not None and m.level == "province" or kind and kind[0] in ("tỉnh", "thành phố") and (
-                kind[1] >= n or not s.caps[kind[1]]):
-            j += 1  # Ban Chỉ đạo ... của Hà Nội, ... của Thành phố (the article's city)
+                kind[1] >= n or not s.caps[kind[1]]) or plural_places(c, j + 1)[0]:
+            j += 1  # Ban Chỉ đạo ... của Hà Nội, ... của Thành phố (the article's city), ... của hai quận A và B
     place, after = place_at(c, j)
     more: list[PlaceMention] = []
     if place is GENERIC:

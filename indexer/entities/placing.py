@@ -40,12 +40,17 @@ def listed_places(c: Context, j: int, first: PlaceMention) -> tuple[list[PlaceMe
     return out, j
 
 
+# Words before a kind word that make it several places (các huyện, hai quận).
+_PLURAL = frozenset({"các", "hai", "ba", "bốn", "năm"})
+
+
 def plural_places(c: Context, j: int) -> tuple[list[PlaceMention], int]:
-    """The places after ``các tỉnh`` (``Sở Tư pháp các tỉnh Hà Tĩnh, Quảng
-    Bình``, ``Trung tâm y tế các huyện Lý Nhân, Thanh Liêm``): one body of
-    each; none when no name follows (``các Sở Y tế``: every province's)."""
+    """The places after ``các tỉnh`` or ``hai quận`` (``Sở Tư pháp các tỉnh
+    Hà Tĩnh, Quảng Bình``, ``Trung tâm y tế các huyện Lý Nhân, Thanh Liêm``):
+    one body of each; none when no name follows (``các Sở Y tế``: every
+    province's)."""
     s = c.s
-    if j + 2 >= len(s.words) or s.lows[j] != "các" or (kind := kind_at(s, j + 1)) is None:
+    if j + 2 >= len(s.words) or s.lows[j] not in _PLURAL or (kind := kind_at(s, j + 1)) is None:
         return [], j
     first = mention_at(c, j + 1) or mention_at(c, kind[1])
     if first is None or first.province is None:
