@@ -706,3 +706,14 @@ def test_numbered_steering_boards_and_one_board_for_each_of_two_districts() -> N
     assert agencies("Ban Chỉ đạo 5 người đã họp.") == []
     assert agencies("Công an hai huyện Quỳnh Lưu và Diễn Châu (Nghệ An) phối hợp.") == [
         "Công an huyện Quỳnh Lưu (Nghệ An)", "Công an huyện Diễn Châu (Nghệ An)"]
+
+
+def test_a_head_written_twice_a_broadcaster_in_lower_case_and_a_board_abroad() -> None:
+    assert agencies("Viện VKSND tối cao yêu cầu cơ quan điều tra chứng minh.") == ["Viện kiểm sát nhân dân tối cao"]
+    assert agencies("Ông A, Trưởng ban Văn nghệ đài truyền hình Việt Nam, cho biết.") == [
+        "Ban Văn nghệ Đài Truyền hình Việt Nam"]
+    assert agencies("Sở TDTT, đài truyền hình Bình Dương phối hợp tổ chức.") == [
+        "Sở Thể dục thể thao tỉnh Bình Dương", "Đài Truyền hình tỉnh Bình Dương"]
+    assert agencies("Tôi xem đài truyền hình mỗi tối.") == []
+    assert agencies("Ông A, Trưởng Ban Quản lý lao động Việt Nam tại Malaysia cho biết.") == [
+        "Ban Quản lý lao động Việt Nam tại Malaysia"]

@@ -13,7 +13,6 @@ generic mentions (``UBND các huyện``), photo credits and venues
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
 
 from ..vietnamese import fold
 from .abbreviations import Stream
@@ -38,11 +37,11 @@ from .exclusions import (
 )
 from .fields import field_at, field_match, official_name
 from .gazetteer import gazetteer
-from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, tables
+from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, party_boards, tables
 from .locations import LocationScan, PlaceMention
 from .lowercase import lower_name_end
 from .names import read_name, skip_bracket, stop_here, text_of
-from .national import fixed_body, of_parent
+from .national import fixed_body, of_parent, seat_abroad
 from .placing import (
     court_place,
     listed_places,
@@ -135,19 +134,6 @@ def _party_parent(c: Context, j: int, depth: int) -> Body | None:
     return None
 
 
-# Boards whose official name is not their phrase capitalised.
-_BOARD_NAMES = {"tư tưởng văn hóa": "Tư tưởng - Văn hóa"}
-
-
-@lru_cache(maxsize=1)
-def _boards() -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    """(board, its words, as written in a name), longest first."""
-    boards = sorted(tables()[2]["party_boards"], key=len, reverse=True)
-    return tuple((b, tuple(b.replace(",", " ").split()),
-                  _BOARD_NAMES.get(b, b if b.startswith("cán sự") else b[:1].upper() + b[1:])) for b in boards)
-
-
-
 def _party_board(c: Context, j: int, depth: int) -> Body | None:
     """A board of a party committee after ``Ban`` (``Ban Thường vụ Thành ủy
     Hải Phòng``, ``Ban dân vận Thành ủy``, ``Ban Tổ chức Trung ương``,
@@ -155,7 +141,7 @@ def _party_board(c: Context, j: int, depth: int) -> Body | None:
     with its committee after it, so the board's name may be in lower case."""
     s = c.s
     n = len(s.words)
-    for phrase, words, written in _boards():
+    for phrase, words, written in party_boards():
         end = match(s, j, words)
         if end is None:
             continue
@@ -239,6 +225,11 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     elif any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
             or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
         return None  # Ban Tổ chức (of an event), Đài Loan, ... Liên bang
+    if name.endswith(" Việt Nam") and j + 1 < n and s.lows[j] == "tại" and mention_at(c, j + 1) is None \
+            and head.type in ("named", "owned"):
+        abroad = seat_abroad(c, name, j)  # Ban Quản lý lao động Việt Nam tại Malaysia
+        if abroad is not None:
+            return abroad
     if venue_at(c, k, low_name):
         return None
     if head.type in ("named", "owned") and (any(f" {w} " in f" {name} " for w in lists["institution_words"])

@@ -21,7 +21,7 @@ from .text import tokenize
 if TYPE_CHECKING:
     from .binding import Context
 
-__all__ = ["DASH", "LOWER_FIRSTS", "SKIP", "Head", "head_at", "match", "tables"]
+__all__ = ["DASH", "LOWER_FIRSTS", "SKIP", "Head", "head_at", "match", "party_boards", "tables"]
 
 _DATA = Path(__file__).with_name("data")
 SKIP = frozenset({",", "-", "–"})
@@ -95,7 +95,7 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 # "cơ quan" before an investigating police unit (cơ quan CSĐT Công an huyện ...).
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
-LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn", "ban",
+LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn", "ban", "đài",
                                                                   "tỉnh", "thành", "huyện", "quận", "thị"})
 # Party committees, one word in any case: tỉnh ủy is never anything else.
 _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
@@ -115,6 +115,8 @@ def head_at(c: Context, k: int) -> tuple[Head, int] | None:
         return None
     if s.lows[k] == "hải" and k and s.lows[k - 1] == "cục":
         return None  # (Chi) cục Hải quan ...: the name of the Cục, not customs of a place
+    if k + 1 < len(s.words) and s.lows[k + 1] == s.lows[k]:
+        return None  # Viện VKSND tối cao: the head written twice, once expanded
     for head in c.heads.get(s.lows[k], ()):
         end = match(s, k, head.words)
         if end is not None:
@@ -175,6 +177,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         while i < len(s.words) and i - end < 8 and not s.caps[i] and (s.words[i].isalpha() or s.words[i] in "-,"):
             i += 1
         return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
+    if head.words[0] == "đài":  # Ban Văn nghệ đài truyền hình Việt Nam, đài truyền hình Bình Dương
+        return len(head.words) > 2 and end < len(s.words) and (
+            head.scope == "national" or mention_at(c, end) is not None)
     if head.words == ("ban",):  # Phó ban tuyên giáo trung ương: a title, then its board
         return k > 0 and s.lows[k - 1] in ("trưởng", "phó")
     if head.words[:2] == ("đồn", "biên"):
@@ -188,3 +193,15 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return False
     m = mention_at(c, end)  # (a province needs no kind word: bị công an Hải Phòng bắt)
     return m is not None and (m.kind is not None or m.level == "province" and m.province is not None)
+
+
+# Boards whose official name is not their phrase capitalised.
+_BOARD_NAMES = {"tư tưởng văn hóa": "Tư tưởng - Văn hóa"}
+
+
+@lru_cache(maxsize=1)
+def party_boards() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """(board, its words, as written in a name), longest first."""
+    boards = sorted(tables()[2]["party_boards"], key=len, reverse=True)
+    return tuple((b, tuple(b.replace(",", " ").split()),
+                  _BOARD_NAMES.get(b, b if b.startswith("cán sự") else b[:1].upper() + b[1:])) for b in boards)

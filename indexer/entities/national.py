@@ -11,7 +11,7 @@ from .exclusions import foreign_after
 from .heads import head_at
 from .names import text_of
 
-__all__ = ["fixed_body", "of_parent"]
+__all__ = ["fixed_body", "of_parent", "seat_abroad"]
 
 
 def of_parent(c: Context, j: int, direct: bool = False) -> Body | None:
@@ -32,7 +32,7 @@ def fixed_body(c: Context, name: str, j: int) -> Body | None:
     s = c.s
     n = len(s.words)
     if name.endswith(("quán Việt Nam", "vụ Việt Nam")):
-        return _mission(c, name, j)
+        return seat_abroad(c, name, j)
     branch = j + 2 if j + 2 < n and s.lows[j] == "chi" and s.lows[j + 1] == "nhánh" else j
     m = mention_at(c, branch) if name.startswith("Ngân hàng Nhà nước") else None
     if m is not None and m.level == "province":  # Ngân hàng Nhà nước (chi nhánh) TP HCM: its branch
@@ -47,9 +47,10 @@ def fixed_body(c: Context, name: str, j: int) -> Body | None:
     return None if foreign_after(c, j) else (name, j, None, None)
 
 
-def _mission(c: Context, name: str, j: int) -> Body | None:
-    """``Đại sứ quán Việt Nam tại Ấn Độ``: a mission is known by where it
-    sits (``tại``/``ở`` and the country or city); without one, which is unsaid."""
+def seat_abroad(c: Context, name: str, j: int) -> Body | None:
+    """``Đại sứ quán Việt Nam tại Ấn Độ``, ``Ban Quản lý lao động Việt Nam
+    tại Malaysia``: a body abroad is known by where it sits (``tại``/``ở``
+    and the country or city); without one, which is unsaid."""
     s = c.s
     if j + 1 >= len(s.words) or s.lows[j] not in ("tại", "ở") or not s.caps[j + 1]:
         return None
