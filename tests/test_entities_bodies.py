@@ -717,3 +717,8 @@ def test_a_head_written_twice_a_broadcaster_in_lower_case_and_a_board_abroad() -
     assert agencies("Tôi xem đài truyền hình mỗi tối.") == []
     assert agencies("Ông A, Trưởng Ban Quản lý lao động Việt Nam tại Malaysia cho biết.") == [
         "Ban Quản lý lao động Việt Nam tại Malaysia"]
+
+
+def test_the_tourism_department_under_its_official_name() -> None:
+    assert agencies("Lãnh đạo Tổng cục Du lịch Việt Nam, Sở Du lịch Đà Nẵng dự.") == [
+        "Tổng cục Du lịch", "Sở Du lịch thành phố Đà Nẵng"]
