@@ -722,3 +722,10 @@ def test_a_head_written_twice_a_broadcaster_in_lower_case_and_a_board_abroad() -
 def test_the_tourism_department_under_its_official_name() -> None:
     assert agencies("Lãnh đạo Tổng cục Du lịch Việt Nam, Sở Du lịch Đà Nẵng dự.") == [
         "Tổng cục Du lịch", "Sở Du lịch thành phố Đà Nẵng"]
+
+
+def test_thuoc_joins_a_unit_to_any_higher_body_and_an_ambassadors_name_ends_a_missions_seat() -> None:
+    assert agencies("Đội Quản lý thị trường số 3 thuộc Chi cục Quản lý thị trường tỉnh Long An đã bắt.") == [
+        "Đội Quản lý thị trường số 3 Chi cục Quản lý thị trường tỉnh Long An"]
+    assert agencies("Đại sứ quán Việt Nam tại Hàn Quốc Đào Công Tiến cho biết.") == [
+        "Đại sứ quán Việt Nam tại Hàn Quốc"]

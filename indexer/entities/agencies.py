@@ -100,8 +100,8 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
     found = head_at(c, pj)
     if found is not None and head.type == "place" and found[0].type in ("place", "party"):
         return None  # HĐND - UBND tỉnh: two bodies sharing a place
-    if of and (found is None or found[0].rank < 4 or found[0].rank <= head.rank):
-        return None  # ... của Bộ Y tế joins a ministry's unit to it; other owners stay apart
+    if of and (found is None or found[0].rank < (4 if s.lows[j] == "của" else 2) or found[0].rank <= head.rank):
+        return None  # ... của Bộ Y tế joins a ministry's unit to it (thuộc any higher body); other owners stay apart
     if comma and (found is None or head.type not in ("named", "owned")
                   or found[0].rank < (2 if name[-1:].isdigit() or titled else 3)
                   or found[0].rank <= head.rank or name == head.display and not division

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .binding import Body, Context, forms, mention_at
 from .exclusions import foreign_after
 from .heads import head_at
-from .names import text_of
+from .names import person_at, text_of
 
 __all__ = ["fixed_body", "of_parent", "seat_abroad"]
 
@@ -55,6 +55,7 @@ def seat_abroad(c: Context, name: str, j: int) -> Body | None:
     if j + 1 >= len(s.words) or s.lows[j] not in ("tại", "ở") or not s.caps[j + 1]:
         return None
     e = j + 1
-    while e < len(s.words) and e - j <= 4 and (s.caps[e] or s.lows[e] == "bang" and s.lows[e - 1] == "liên"):
-        e += 1  # Hàn Quốc, Liên bang Nga
+    while e < len(s.words) and e - j <= 4 and (s.caps[e] or s.lows[e] == "bang" and s.lows[e - 1] == "liên") \
+            and not (e > j + 1 and person_at(c, e)):
+        e += 1  # Hàn Quốc, Liên bang Nga (but not the ambassador's name after it)
     return f"{name} tại {text_of(s, j + 1, e)}", e, None, None
