@@ -729,3 +729,12 @@ def test_thuoc_joins_a_unit_to_any_higher_body_and_an_ambassadors_name_ends_a_mi
         "Đội Quản lý thị trường số 3 Chi cục Quản lý thị trường tỉnh Long An"]
     assert agencies("Đại sứ quán Việt Nam tại Hàn Quốc Đào Công Tiến cho biết.") == [
         "Đại sứ quán Việt Nam tại Hàn Quốc"]
+
+
+def test_the_youth_unions_central_committee_southern_spellings_and_a_lower_case_cuc_before_va() -> None:
+    assert agencies("Ông A, Bí thư Trung ương Đoàn, cho biết.") == [
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]
+    assert agencies("Sở Giao thông công chánh TP HCM cho biết.") == ["Sở Giao thông công chính thành phố Hồ Chí Minh"]
+    assert agencies("Theo Cục bảo vệ thực vật và cam ngâm thuốc diệt cỏ đo được.") == ["Cục Bảo vệ thực vật"]
+    assert agencies("Theo Cục Đầu tư nước ngoài, bộ Kế hoạch và Đầu tư, vốn tăng.") == [
+        "Cục Đầu tư nước ngoài Bộ Kế hoạch và Đầu tư"]

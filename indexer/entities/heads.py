@@ -147,7 +147,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words in _LOWER_PARTY:
         return True
     if head.words == ("bộ",):  # các bộ Kế hoạch đầu tư và Thương mại: ministries listed in lower case
-        return k > 0 and s.lows[k - 1] in ("các", "liên", "hai", "ba", "bốn") and end < len(s.words) and s.caps[end] \
+        after_name = k > 1 and s.words[k - 1] == ","  # Cục Đầu tư nước ngoài, bộ Kế hoạch và Đầu tư
+        return k > 0 and (s.lows[k - 1] in ("các", "liên", "hai", "ba", "bốn") or after_name) \
+            and end < len(s.words) and s.caps[end] \
             and s.lows[end] in c.fields
     if head.words == ("trung", "tâm"):  # trung tâm y tế huyện An Phú: a field in lower case, then a place
         if end >= len(s.words) or s.lows[end] not in c.fields:
