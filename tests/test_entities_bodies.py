@@ -738,3 +738,9 @@ def test_the_youth_unions_central_committee_southern_spellings_and_a_lower_case_
     assert agencies("Theo Cục bảo vệ thực vật và cam ngâm thuốc diệt cỏ đo được.") == ["Cục Bảo vệ thực vật"]
     assert agencies("Theo Cục Đầu tư nước ngoài, bộ Kế hoạch và Đầu tư, vốn tăng.") == [
         "Cục Đầu tư nước ngoài Bộ Kế hoạch và Đầu tư"]
+
+
+def test_a_list_after_two_kinds_and_a_colon_and_the_maritime_administration() -> None:
+    assert agencies("Thủ tướng giao Chủ tịch UBND các tỉnh, thành phố: Cà Mau, Đà Nẵng chỉ đạo.") == [
+        "Ủy ban nhân dân tỉnh Cà Mau", "Ủy ban nhân dân thành phố Đà Nẵng"]
+    assert agencies("Theo Cục Hàng hải, tàu đã cập cảng.") == ["Cục Hàng hải Việt Nam"]

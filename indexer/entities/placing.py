@@ -52,7 +52,12 @@ def plural_places(c: Context, j: int) -> tuple[list[PlaceMention], int]:
     s = c.s
     if j + 2 >= len(s.words) or s.lows[j] not in _PLURAL or (kind := kind_at(s, j + 1)) is None:
         return [], j
-    first = mention_at(c, j + 1) or mention_at(c, kind[1])
+    p = kind[1]
+    if p + 1 < len(s.words) and s.words[p] in (",", "và") and (other := kind_at(s, p + 1)) is not None:
+        p = other[1]  # các tỉnh, thành phố: ...
+    if p < len(s.words) and s.words[p] == ":":
+        p += 1
+    first = mention_at(c, j + 1) or mention_at(c, kind[1]) or mention_at(c, p)
     if first is None or first.province is None:
         return [], j
     more, end = listed_places(c, _skip(c, j + 1, first), first)
