@@ -744,3 +744,10 @@ def test_a_list_after_two_kinds_and_a_colon_and_the_maritime_administration() ->
     assert agencies("Thủ tướng giao Chủ tịch UBND các tỉnh, thành phố: Cà Mau, Đà Nẵng chỉ đạo.") == [
         "Ủy ban nhân dân tỉnh Cà Mau", "Ủy ban nhân dân thành phố Đà Nẵng"]
     assert agencies("Theo Cục Hàng hải, tàu đã cập cảng.") == ["Cục Hàng hải Việt Nam"]
+
+
+def test_a_bare_division_belongs_to_the_court_the_article_names() -> None:
+    assert agencies("TAND TP HCM đã thụ lý. Tòa Lao động đã xử vụ kiện.") == [
+        "Tòa án nhân dân thành phố Hồ Chí Minh", "Tòa Lao động Tòa án nhân dân thành phố Hồ Chí Minh"]
+    assert agencies("Tòa sơ thẩm TAND TP HCM đã tuyên cô thua kiện. Nhưng Tòa phúc thẩm lại quyết định ngược lại.") == [
+        "Tòa án nhân dân thành phố Hồ Chí Minh"]
