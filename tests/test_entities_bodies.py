@@ -751,3 +751,11 @@ def test_a_bare_division_belongs_to_the_court_the_article_names() -> None:
         "Tòa án nhân dân thành phố Hồ Chí Minh", "Tòa Lao động Tòa án nhân dân thành phố Hồ Chí Minh"]
     assert agencies("Tòa sơ thẩm TAND TP HCM đã tuyên cô thua kiện. Nhưng Tòa phúc thẩm lại quyết định ngược lại.") == [
         "Tòa án nhân dân thành phố Hồ Chí Minh"]
+
+
+def test_the_securities_trading_centres_and_the_partys_inspection_committee_written_short() -> None:
+    assert agencies("Trung tâm Giao dịch Chứng khoán TP HCM cho biết.") == [
+        "Trung tâm Giao dịch chứng khoán thành phố Hồ Chí Minh"]
+    assert agencies("TTGDCK Hà Nội khai trương.") == ["Trung tâm Giao dịch chứng khoán thành phố Hà Nội"]
+    assert agencies("Sở Giao thông - Công chánh TP HCM cho biết.") == ["Sở Giao thông công chính thành phố Hồ Chí Minh"]
+    assert agencies("Ủy ban Kiểm tra trung ương đã kỷ luật.") == ["Ủy ban Kiểm tra Trung ương Đảng Cộng sản Việt Nam"]
