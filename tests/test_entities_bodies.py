@@ -759,3 +759,7 @@ def test_the_securities_trading_centres_and_the_partys_inspection_committee_writ
     assert agencies("TTGDCK Hà Nội khai trương.") == ["Trung tâm Giao dịch chứng khoán thành phố Hà Nội"]
     assert agencies("Sở Giao thông - Công chánh TP HCM cho biết.") == ["Sở Giao thông công chính thành phố Hồ Chí Minh"]
     assert agencies("Ủy ban Kiểm tra trung ương đã kỷ luật.") == ["Ủy ban Kiểm tra Trung ương Đảng Cộng sản Việt Nam"]
+
+
+def test_a_verb_after_a_name_ends_it() -> None:
+    assert agencies("Cục Sở hữu trí tuệ bảo lưu hiệu lực Bằng 7173 của công ty.") == ["Cục Sở hữu trí tuệ"]
