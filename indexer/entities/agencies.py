@@ -94,7 +94,6 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
         return None
     comma = s.words[j] == ","
     titled = head.rank == 1 and k > 0 and s.lows[k - 1] in ("trưởng", "phó")
-    division = head.words[0] == "tòa"  # Tòa Hình sự, TAND TP Hà Nội: a court's division, whole in its head
     of = s.lows[j] in ("của", "thuộc") and head.type in ("named", "owned")  # (Vụ ... thuộc Bộ Bưu chính, Viễn thông)
     pj = j + 1 if s.words[j] in DASH or comma or of else j
     found = head_at(c, pj)
@@ -104,14 +103,14 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
         return None  # ... của Bộ Y tế joins a ministry's unit to it (thuộc any higher body); other owners stay apart
     if comma and (found is None or head.type not in ("named", "owned")
                   or found[0].rank < (2 if name[-1:].isdigit() or titled else 3)
-                  or found[0].rank <= head.rank or name == head.display and not division
+                  or found[0].rank <= head.rank or name == head.display and not head.division
                   or head.words[0] in ("ban", "hội", "ủy")
                   or head.scope == "national" and found[0].scope == "local"):
         return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ
     got = _parent_at(c, pj, depth)
     if got is None:
         return None
-    if division and got[1] + 1 < n and s.lows[got[1]] == "tại" and (m := mention_at(c, got[1] + 1)) is not None:
+    if head.division and got[1] + 1 < n and s.lows[got[1]] == "tại" and (m := mention_at(c, got[1] + 1)) is not None:
         # Tòa Phúc thẩm TAND tối cao tại TP HCM: the division sits in that city
         return f"{name} {got[0]} tại {m.display}", got[1] + 1 + (m.end - m.start), None, name
     return f"{name} {got[0]}", got[1], None, name
@@ -183,7 +182,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if j < n and (s.lows[j] in lists["concept_after"]
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
             return None  # Chính phủ số, Chính phủ điện tử: an idea, not the body
-        if head.scope == "national" or name.endswith(("quán Việt Nam", "vụ Việt Nam")):
+        if head.scope == "national":
             return fixed_body(c, name, j)
     if head.words == ("ban",) and depth < 2:
         board = _party_board(c, j, depth)
@@ -275,8 +274,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             c.listed.setdefault(k, []).extend((placed_name(c, head, name, m), stop, None, None) for m in more)
         if depth == 0 and place.level == "province":
             bound = place.start < s.orig[j] or after < n and place.start >= s.orig[after]
-            kind = kind_at(s, j)
-            note(c, k, name, display, bound, kind[0] if bound and kind else forms(c, place)[0].split(" ")[0])
+            note(c, k, name, display, bound,
+                 written_kind[0] if bound and written_kind else forms(c, place)[0].split(" ")[0])
         return display, stop, None, None
     if isinstance(place, str):
         # A kind word we cannot bind: the body of some unknown place.

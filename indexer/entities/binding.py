@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .heads import Head
 
 __all__ = ["GENERIC", "Body", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at",
-           "placed_name"]
+           "placed_name", "skip_to"]
 
 GENERIC = "generic"
 _KIND1 = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường"}
@@ -83,7 +83,8 @@ def mention_at(c: Context, j: int) -> PlaceMention | None:
     return c.loc.by_start.get(c.s.orig[j])
 
 
-def _skip_to(c: Context, j: int, orig_end: int) -> int:
+def skip_to(c: Context, j: int, orig_end: int) -> int:
+    """The first stream index at or past source token ``orig_end``."""
     while j < len(c.s.words) and c.s.orig[j] < orig_end:
         j += 1
     return j
@@ -201,7 +202,7 @@ def place_at(c: Context, j: int) -> tuple[object, int]:
         return None, j
     m = mention_at(c, j)
     if m is not None:
-        return m, _skip_to(c, j, m.end)
+        return m, skip_to(c, j, m.end)
     if _generic(c, j):
         return GENERIC, j
     found = kind_at(s, j)
@@ -215,7 +216,7 @@ def place_at(c: Context, j: int) -> tuple[object, int]:
             return GENERIC, j  # "UBND huyện, thành phố"
         m = mention_at(c, after)
         if m is not None:
-            return m, _skip_to(c, after, m.end)
+            return m, skip_to(c, after, m.end)
         if s.caps[after] and not (s.lows[after] in c.lists["agency_surnames"] and after + 1 < n
                                   and s.caps[after + 1]):
             return None, j  # a name we could not resolve (but Chủ tịch UBND tỉnh Nguyễn Văn A: a person's)

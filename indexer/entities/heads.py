@@ -36,6 +36,11 @@ class Head:
     scope: str  # national, local or either
     rank: int  # 1 unit of a body ... 4 ministry: a comma-joined parent ranks higher
 
+    @property
+    def division(self) -> bool:
+        """A court's division (``Tòa Hình sự``), whole in its head."""
+        return self.words[0] == "tòa" and len(self.words) > 1 and self.words[1] != "án"
+
 
 def _words_of(text: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in tokenize(text).words if w not in SKIP)
@@ -188,7 +193,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return True  # đồn biên phòng cửa khẩu Nghi Sơn
     if head.words[:3] == ("đại", "sứ", "quán"):
         return True  # đại sứ quán Việt Nam tại Malaysia (named by where it sits, or not at all)
-    if head.words[0] == "tòa" and len(head.words) > 1 and head.words[1] != "án":
+    if head.division:
         found = head_at(c, end)  # thẩm phán tòa dân sự TAND tỉnh Bắc Ninh: a court's division
         return found is not None and found[0].display.startswith("Tòa án")
     if head.words not in _LOWER_PLACE_HEADS:

@@ -49,8 +49,7 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
         # Cục bảo vệ thực vật: a ministry's (foreign ones are dropped later; not Cục nóng ... of a sentence);
         # nothing closes it, so it ends before "và" (Cục bảo vệ thực vật và cam ngâm thuốc ...)
-        cut = next((i for i in range(j + 2, nend) if s.lows[i] == "và"), nend)
-        return cut
+        return next((i for i in range(j + 2, nend) if s.lows[i] == "và"), nend)
     tail = " ".join(s.lows[nend - 2:nend])
     if nend - j > 2 and (tail in ("quốc gia", "trung ương") or tail == "việt nam" and head.words != ("trung", "tâm")):
         return nend  # not Trung tâm quốc gia alone (which one is unsaid), nor a private Trung tâm ... Việt Nam

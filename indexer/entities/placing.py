@@ -6,19 +6,13 @@ and the court whose place a trial's bare ``VKS`` takes.
 
 from __future__ import annotations
 
-from .binding import Context, kind_at, mention_at, place_at
+from .binding import Context, kind_at, mention_at, place_at, skip_to
 from .fields import field_at
 from .heads import Head, head_at
 from .locations import PlaceMention
 from .names import text_of
 
 __all__ = ["court_place", "listed_places", "place_in_name", "plural_places", "shared_place"]
-
-
-def _skip(c: Context, j: int, m: PlaceMention) -> int:
-    while j < len(c.s.words) and c.s.orig[j] < m.end:
-        j += 1
-    return j
 
 
 def listed_places(c: Context, j: int, first: PlaceMention) -> tuple[list[PlaceMention], int]:
@@ -36,7 +30,7 @@ def listed_places(c: Context, j: int, first: PlaceMention) -> tuple[list[PlaceMe
                 first.level != "province" and m.province != first.province) or m in out or m is first:
             break
         out.append(m)
-        j = _skip(c, j + 1, m)
+        j = skip_to(c, j + 1, m.end)
     return out, j
 
 
@@ -60,7 +54,7 @@ def plural_places(c: Context, j: int) -> tuple[list[PlaceMention], int]:
     first = mention_at(c, j + 1) or mention_at(c, kind[1]) or mention_at(c, p)
     if first is None or first.province is None:
         return [], j
-    more, end = listed_places(c, _skip(c, j + 1, first), first)
+    more, end = listed_places(c, skip_to(c, j + 1, first.end), first)
     return [first, *more], end
 
 

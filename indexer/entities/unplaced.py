@@ -13,9 +13,9 @@ from itertools import pairwise
 
 from .article import note
 from .binding import Body, Context, bind, district_before, forms
-from .placing import court_place
 from .heads import Head
 from .names import ROMAN
+from .placing import court_place
 from .text import vietnamese_syllable
 
 __all__ = ["unplaced"]
@@ -29,7 +29,7 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
     """A named body with no place or parent after it: kept when its name
     makes it one state body, bound to the article's province when local."""
     lists = c.lists
-    if head.words[0] == "tòa" and len(head.words) > 1 and head.words[1] not in ("án", "phúc"):
+    if head.division and head.words[1] != "phúc":
         court = court_place(c, k)  # Tòa Lao động, in an article on TAND TP HCM: that court's division
         # (not Tòa phúc thẩm: the appeal is a higher court's)
         return (f"{name} Tòa án nhân dân {forms(c, court)[0]}", j, None, None) if court is not None else None
