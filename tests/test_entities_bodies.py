@@ -468,6 +468,24 @@ def test_a_trials_bare_procuracy_is_that_of_its_court() -> None:
     assert agencies("Theo VKS, vụ án phức tạp.") == []
 
 
+def test_police_handing_a_case_over_give_the_bare_procuracy_their_place() -> None:
+    assert agencies("Công an Lào Cai đã đề nghị VKS truy tố Tiến.") == [
+        "Công an tỉnh Lào Cai", "Viện kiểm sát nhân dân tỉnh Lào Cai"]
+    assert agencies("Cơ quan cảnh sát điều tra Cà Mau chuyển hồ sơ đề nghị VKS truy tố.") == [
+        "Cơ quan Cảnh sát điều tra Công an tỉnh Cà Mau", "Viện kiểm sát nhân dân tỉnh Cà Mau"]
+    # at a trial the procuracy is the court's; a list of branches names none
+    assert agencies("Công an Lào Cai bắt Tiến. Bị cáo bị VKS đề nghị 5 năm tù.") == ["Công an tỉnh Lào Cai"]
+    assert agencies("Công an Lào Cai bắt. Các ngành (công an, VKS, tòa án) xử lý.") == ["Công an tỉnh Lào Cai"]
+    assert agencies("Ông bị cơ quan cảnh sát điều tra bắt tại Khánh Hòa. Viện kiểm sát phê chuẩn.") == []
+
+
+def test_proposing_to_the_procuracy_is_no_parliament() -> None:
+    assert agencies("Họ đề nghị Viện kiểm sát nhân dân tối cao truy tố ông A.") == [
+        "Viện kiểm sát nhân dân tối cao"]
+    assert agencies("Họ kiến nghị VKSND tỉnh Nam Định kháng nghị.") == ["Viện kiểm sát nhân dân tỉnh Nam Định"]
+    assert agencies("Thượng nghị viện Mỹ họp.") == []
+
+
 def test_lower_case_ministries_centres_and_town_abbreviations() -> None:
     assert agencies("Theo đánh giá của các bộ Kế hoạch đầu tư và Thương mại về tình hình.") == [
         "Bộ Kế hoạch và Đầu tư", "Bộ Thương mại"]

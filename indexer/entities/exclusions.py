@@ -29,7 +29,7 @@ def not_a_body_before(c: Context, k: int) -> bool:
     lows = c.s.lows
     before = lows[k - 1] if k else ""
     if before in ("báo", "tờ", "chí", "giải", "cup", "cúp") \
-            or before in c.lists["compound_before"] and c.s.lows[k] == "viện":
+            or before in c.lists["compound_before"] and c.s.lows[k] == "viện" and not _proposes(lows, k):
         return True  # a newspaper, a tournament (Cup VTV); Học viện, Thư viện, Hạ viện
     if before in ("/", "\n") and _credit_line(c, k):
         return True  # a credit line: "Theo Vân Thiêng", then "VOV" alone on the next line
@@ -42,6 +42,11 @@ def not_a_body_before(c: Context, k: int) -> bool:
     while j >= 0 and k - j <= 3 and c.s.words[j] in (":", "(", "-", "–"):
         j -= 1
     return j >= 0 and lows[j] in c.lists["credit_words"] and c.s.caps[j]
+
+
+def _proposes(lows: list[str], k: int) -> bool:
+    """``đề nghị Viện kiểm sát`` (asks the procuracy), not ``Nghị viện``."""
+    return k > 1 and lows[k - 1] == "nghị" and lows[k - 2] in ("đề", "kiến")
 
 
 def _credit_line(c: Context, k: int) -> bool:

@@ -109,20 +109,65 @@ def place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention
 def court_place(c: Context, k: int) -> PlaceMention | None:
     """The place of the court an article names (the nearest one before
     ``k``, else the first after): a trial's bare ``VKS`` is the procuracy
-    of the same place, unless the article names a procuracy with its place."""
+    of the same place, unless the article names a procuracy with its place.
+    With no court named, the police of a place that hands a case over
+    (``Công an Lào Cai đề nghị VKS truy tố``) give theirs."""
     s = c.s
-    pick = None
+    pick = police = None
     for i in range(len(s.words) - 4):
-        if s.lows[i] not in ("tòa", "viện") or i == k:
+        if s.lows[i] not in ("tòa", "viện", "công", "cơ") or i == k:
             continue
         found = head_at(c, i)
-        if found is None or found[0].display not in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
+        if found is None:
+            continue
+        display = found[0].display
+        if display == "Công an" or display == "Cơ quan" and _investigates(c, i):
+            place = _police_place(c, i, found[1])
+            if place is not None and (police is None or i < k):
+                police = place
+            continue
+        if display not in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
             continue
         place, _ = place_at(c, found[1])
         if not isinstance(place, PlaceMention) or place.start < 0:
             continue
-        if found[0].display == "Viện kiểm sát nhân dân":
+        if display == "Viện kiểm sát nhân dân":
             return None  # VKS quận Gò Vấp ... VKS: the procuracy the article named
         if pick is None or i < k:
             pick = place
-    return pick
+    if pick is not None or police is None or s.lows[k] != "viện" or _at_trial(c, k):
+        return pick
+    return police
+
+
+def _at_trial(c: Context, k: int) -> bool:
+    """A trial, whose procuracy is the court's, not the police's; or the
+    procuracy as one of a list of branches (``công an, VKS, tòa án``)."""
+    s = c.s
+    if s.words[k - 1:k] in (["("], [","]) or k + 1 < len(s.words) and s.words[k + 1] == ",":
+        return True
+    return "hđxx" in s.lows or any(f"{a} {b}" in _TRIAL_WORDS for a, b in zip(s.lows, s.lows[1:]))
+
+
+def _investigates(c: Context, i: int) -> bool:
+    """``Cơ quan (Cảnh sát / An ninh) điều tra`` at ``i``."""
+    return "điều" in c.s.lows[i + 2:i + 5]
+
+
+def _police_place(c: Context, i: int, j: int) -> PlaceMention | None:
+    """The place of the police whose head ends at ``j``: right after it, or
+    after an investigating unit's name (``Cơ quan CSĐT Công an tỉnh Phú
+    Yên``, ``Cơ quan Cảnh sát điều tra Cà Mau``)."""
+    s = c.s
+    at = j
+    while True:
+        place, _ = place_at(c, at)
+        if isinstance(place, PlaceMention) and place.start >= 0:
+            return place
+        if at >= len(s.words) or at - j > 4 or s.lows[at] not in _POLICE_WORDS:
+            return None
+        at += 1
+
+
+_TRIAL_WORDS = frozenset({"bị cáo", "phiên tòa", "phiên xử", "xét xử"})
+_POLICE_WORDS = frozenset({"cảnh", "sát", "an", "ninh", "điều", "tra", "công"})
