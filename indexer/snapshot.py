@@ -46,7 +46,9 @@ class FacetIndex:
     val_ptr: np.ndarray
 
     @classmethod
-    def build(cls, n_docs: int, values: list[str], docs: np.ndarray, vals: np.ndarray) -> "FacetIndex":
+    def build(cls, n_docs: int, values: list[str], docs: np.ndarray, vals: np.ndarray,
+              aliases: dict[str, int] | None = None) -> "FacetIndex":
+        """``aliases``: more names that stand for a value (its other case forms)."""
         order = np.lexsort((vals, docs))
         pair_docs = docs[order].astype(np.int32)
         pair_vals = vals[order].astype(np.int32)
@@ -54,8 +56,8 @@ class FacetIndex:
         by_val = np.argsort(pair_vals, kind="stable")
         docs_by_val = pair_docs[by_val]
         val_ptr = np.searchsorted(pair_vals[by_val], np.arange(len(values) + 1)).astype(np.int64)
-        return cls(values, {v: i for i, v in enumerate(values)}, pair_docs, pair_vals,
-                   doc_ptr, docs_by_val, val_ptr)
+        ids = {**(aliases or {}), **{v: i for i, v in enumerate(values)}}
+        return cls(values, ids, pair_docs, pair_vals, doc_ptr, docs_by_val, val_ptr)
 
     def docs_of(self, value_id: int) -> np.ndarray:
         return self.docs_by_val[self.val_ptr[value_id]:self.val_ptr[value_id + 1]]
@@ -131,7 +133,8 @@ class Snapshot:
         self.published = published
         self.len_title = len_title
         self.len_body = len_body
-        self.facets = {f: self._merge_facet(n, parts) for f, parts in facet_parts.items()}
+        self.facets = {f: self._merge_facet(n, parts, fold_case=f != "location")
+                       for f, parts in facet_parts.items()}
         has_time = published != NO_TIME
         days = np.where(has_time, (published + _VN_OFFSET) // 86400, 0)
         months = days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
@@ -139,21 +142,33 @@ class Snapshot:
         self.has_time = has_time
 
     @staticmethod
-    def _merge_facet(n: int, parts: list[tuple[list[str], np.ndarray, np.ndarray]]) -> FacetIndex:
-        values: list[str] = []
-        ids: dict[str, int] = {}
+    def _merge_facet(n: int, parts: list[tuple[list[str], np.ndarray, np.ndarray]],
+                     fold_case: bool = False) -> FacetIndex:
+        """One value per name over all segments.  With ``fold_case`` the
+        forms of a name that differ only in case are one value (``Khu Công
+        nghiệp`` and ``Khu công nghiệp`` in two articles are one body), shown
+        in the form most articles write; each form still selects it."""
+        ids: dict[str, int] = {}  # key -> value id
+        forms: list[dict[str, int]] = []  # value id -> written form -> articles
         all_docs = []
         all_vals = []
         for seg_values, docs, vals in parts:
-            remap = np.array([ids.setdefault(v, len(ids)) for v in seg_values] or [0], dtype=np.int32)
+            remap = np.array([ids.setdefault(v.casefold() if fold_case else v, len(ids)) for v in seg_values] or [0],
+                             dtype=np.int32)
+            per_value = np.bincount(vals, minlength=len(seg_values)) if len(vals) else np.zeros(len(seg_values))
+            forms.extend({} for _ in range(len(ids) - len(forms)))
+            for value, i, count in zip(seg_values, remap.tolist(), per_value.tolist()):
+                forms[i][value] = forms[i].get(value, 0) + int(count)
             all_docs.append(docs)
             all_vals.append(remap[vals] if len(vals) else vals.astype(np.int32))
-        values = [None] * len(ids)  # type: ignore[list-item]
-        for value, i in ids.items():
-            values[i] = value
+        values = [max(written.items(), key=lambda f: f[1])[0] for written in forms]
         docs = np.concatenate(all_docs) if all_docs else np.zeros(0, np.int64)
         vals = np.concatenate(all_vals) if all_vals else np.zeros(0, np.int32)
-        return FacetIndex.build(n, values, docs, vals)
+        aliases = {form: i for i, written in enumerate(forms) for form in written if len(written) > 1}
+        if aliases and len(vals):  # an article holding two forms of one name counts once
+            pairs = np.unique(docs.astype(np.int64) * len(values) + vals)
+            docs, vals = pairs // len(values), (pairs % len(values)).astype(np.int32)
+        return FacetIndex.build(n, values, docs, vals, aliases)
 
     def memoized(self, key: str, make: Callable[[], Any]) -> Any:
         """``memo[key]``, made once: threads that ask together for data a new

@@ -314,3 +314,30 @@ def test_facet_search_limit_and_nothing_found(index) -> None:
 def test_facet_search_of_an_unknown_facet_is_invalid(index, facet: str) -> None:
     with pytest.raises(InvalidRequest):
         index.facet_search(SearchRequest(), facet, "x")
+
+
+# -- one body, written in two cases -------------------------------------------------------------
+PARK = "Ban Quản lý Khu {} nghệ cao Hòa Lạc cho biết dự án số {} đã khởi công tại Hà Nội. " + "Nhà máy sẽ tuyển kỹ sư. " * 20
+
+
+def test_a_name_written_in_two_cases_is_one_value(tmp_path, write_jsonl) -> None:
+    from indexer import writing
+    from indexer.engine import Engine
+
+    def article(n: int, case: str) -> dict:
+        return {"id": f"hl-{n}", "title": f"Tin Hòa Lạc số {n}", "body": PARK.format(case, n),
+                "published": f"2024-05-0{n}T08:00:00+07:00", "source": "Báo Thử"}
+
+    writing.build(tmp_path / "ix", [write_jsonl(tmp_path / "a.jsonl", [article(1, "Công"), article(2, "Công")])],
+                  progress=False)
+    writing.add(tmp_path / "ix", [write_jsonl(tmp_path / "b.jsonl", [article(3, "công")])], progress=False)
+    engine = Engine(str(tmp_path / "ix"))
+    try:
+        upper, lower = "Ban Quản lý Khu Công nghệ cao Hòa Lạc", "Ban Quản lý Khu công nghệ cao Hòa Lạc"
+        results = engine.search(SearchRequest())
+        assert counts(results.facets["agency"]) == {upper: 3}  # the form most articles write
+        for form in (upper, lower):  # either form selects all three
+            assert engine.search(SearchRequest(agencies=(form,))).total == 3
+        assert [v.value for v in engine.facet_search(SearchRequest(), "agency", "khu cong nghe")] == [upper]
+    finally:
+        engine.close()
