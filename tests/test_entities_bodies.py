@@ -781,3 +781,21 @@ def test_the_securities_trading_centres_and_the_partys_inspection_committee_writ
 
 def test_a_verb_after_a_name_ends_it() -> None:
     assert agencies("Cục Sở hữu trí tuệ bảo lưu hiệu lực Bằng 7173 của công ty.") == ["Cục Sở hữu trí tuệ"]
+
+
+def test_a_lower_case_name_vouched_for_by_its_heads_own_title() -> None:
+    assert agencies("Ông A, Vụ trưởng Vụ chính sách thuế Bộ Tài chính, cho biết.") == [
+        "Vụ Chính sách thuế Bộ Tài chính"]
+    assert agencies("Ông C, chuyên viên vụ Pháp chế Văn phòng Chính phủ nói.") == ["Vụ Pháp chế Văn phòng Chính phủ"]
+    assert agencies("Ông D, Viện trưởng Viện nghiên cứu xã hội, kinh tế và môi trường nói.") == [
+        "Viện Nghiên cứu xã hội, kinh tế và môi trường"]
+    assert agencies("Đoàn của Vụ thể thao thành tích cao 1 đến.") == ["Vụ Thể thao thành tích cao 1"]
+    assert agencies("Vụ hè thu 2005 thắng lớn ở nhiều nơi.") == []
+    assert agencies("Ông E là viện trưởng một viện tư nhân.") == []
+
+
+def test_a_provinces_own_centres_written_bare_and_names_holding_a_stop_word() -> None:
+    assert agencies("Tại Quảng Ninh, Trung tâm Bảo trợ xã hội cho biết.") == [
+        "Trung tâm Bảo trợ xã hội tỉnh Quảng Ninh"]
+    assert agencies("Trung tâm Phục hồi chức năng tỉnh Nghệ An nhận.") == [
+        "Trung tâm Phục hồi chức năng tỉnh Nghệ An"]

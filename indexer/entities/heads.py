@@ -101,7 +101,8 @@ _LOWER_PLACE_HEADS = frozenset({("công", "an"), ("ủy", "ban", "nhân", "dân"
 _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều", "tra"))
 #: First words of the heads that head_at may find in lower case.
 LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn", "ban", "đài",
-                                                                  "tỉnh", "thành", "huyện", "quận", "thị"})
+                                                                  "tỉnh", "thành", "huyện", "quận", "thị", "vụ", "cục",
+                                                                  "viện"})
 # Party committees, one word in any case: tỉnh ủy is never anything else.
 _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
 # Words before "thanh tra" that make it the act of inspecting, not the office.
@@ -151,6 +152,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
             and head_at(c, end) is not None
     if head.words in _LOWER_PARTY:
         return True
+    if head.words in (("vụ",), ("cục",), ("viện",)):  # Vụ trưởng vụ Kế hoạch, chuyên viên vụ Pháp chế
+        return k > 1 and (s.lows[k - 1] in ("trưởng", "phó") and s.lows[k - 2] == s.lows[k]
+                          or s.lows[k - 2:k] == ["chuyên", "viên"]) and end < len(s.words) and s.caps[end]
     if head.words == ("bộ",):  # các bộ Kế hoạch đầu tư và Thương mại: ministries listed in lower case
         after_name = k > 1 and s.words[k - 1] == ","  # Cục Đầu tư nước ngoài, bộ Kế hoạch và Đầu tư
         return k > 0 and (s.lows[k - 1] in ("các", "liên", "hai", "ba", "bốn") or after_name) \

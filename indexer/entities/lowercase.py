@@ -24,6 +24,8 @@ __all__ = ["lower_name_end"]
 
 # Words after a lower-case "phòng" that make it "prevent" (phòng cháy, phòng chống dịch).
 _PREVENTION = frozenset({"cháy", "chống", "tránh", "ngừa", "bệnh", "dịch", "hộ", "thủ", "vệ", "lây"})
+# Heads whose own title before them (Vụ trưởng, Viện trưởng, Tổng cục trưởng) vouches for a lower-case name.
+_TITLED = frozenset({("vụ",), ("viện",), ("cục",), ("tổng", "cục")})
 
 
 def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bool]) -> int:
@@ -46,6 +48,16 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
         return nend if nend - j >= 2 and s.lows[j] not in _PREVENTION and is_parent(pj) else j
     if nend - j < 2:
         return j
+    # Vụ trưởng Vụ chính sách thuế, Viện trưởng viện nghiên cứu ...: the head's own title vouches for it
+    own_title = start > 1 and s.lows[start - 1] in ("trưởng", "phó") and s.lows[start - 2] == head.words[-1]
+    if own_title and head.words in _TITLED or head.words == ("vụ",) and s.lows[start - 2:start] == ["chuyên", "viên"]:
+        return nend
+    if head.words == ("vụ",):
+        # Vụ thể thao thành tích cao 1; Vụ chính sách thuế Bộ Tài chính (not "Vụ hè thu 2005" opening a sentence)
+        if start == 0 or s.words[start - 1] in BREAKS:
+            return j
+        pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or s.words[nend] in ("(", ",")) else nend
+        return nend if s.words[nend - 1].isdigit() or is_parent(pj) else j
     if head.words in (("cục",), ("tổng", "cục")) and start > 0 and s.words[start - 1] not in BREAKS:
         # Cục bảo vệ thực vật: a ministry's (foreign ones are dropped later; not Cục nóng ... of a sentence);
         # nothing closes it, so it ends before "và" (Cục bảo vệ thực vật và cam ngâm thuốc ...)
