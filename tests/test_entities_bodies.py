@@ -178,7 +178,7 @@ def test_party_and_military_bodies_of_the_centre() -> None:
                                     "Bộ Tư lệnh Cảnh sát cơ động"]
     assert agencies("Bí thư Đảng ủy Quân sự tỉnh Cà Mau phát biểu.") == ["Đảng ủy Quân sự tỉnh Cà Mau"]
     assert agencies("Trung tâm Dự báo KTTV Trung ương và Cảnh sát PCCC TP Hà Nội cảnh báo.") == [
-        "Trung tâm Dự báo Khí tượng thủy văn Trung ương", "Cảnh sát Phòng cháy, chữa cháy thành phố Hà Nội"]
+        "Trung tâm Dự báo khí tượng thủy văn Trung ương", "Cảnh sát Phòng cháy, chữa cháy thành phố Hà Nội"]
 
 
 def test_central_committees_of_the_party_and_the_youth_union() -> None:
@@ -550,7 +550,7 @@ def test_a_state_bank_branch_a_national_board_in_lower_case_and_numbered_centres
     assert agencies("PGS Nghiêm Đình Vỳ, phó Ban khoa giáo trung ương, đề nghị.") == ["Ban Khoa giáo Trung ương"]
     assert agencies("Ban chỉ đạo phòng chống dịch họp.") == []
     assert agencies("Giám đốc Trung tâm Huấn luyện Thể thao quốc gia 3 phát biểu.") == [
-        "Trung tâm Huấn luyện Thể thao quốc gia 3"]
+        "Trung tâm Huấn luyện Thể thao Quốc gia 3"]
     assert agencies("Theo Viện Xây dựng công trình biển, đê sẽ xong.") == ["Viện Xây dựng công trình biển"]
 
 
@@ -799,3 +799,11 @@ def test_a_provinces_own_centres_written_bare_and_names_holding_a_stop_word() ->
         "Trung tâm Bảo trợ xã hội tỉnh Quảng Ninh"]
     assert agencies("Trung tâm Phục hồi chức năng tỉnh Nghệ An nhận.") == [
         "Trung tâm Phục hồi chức năng tỉnh Nghệ An"]
+
+
+def test_a_known_unit_is_shown_by_its_official_name_however_it_is_written() -> None:
+    assert agencies("Theo Viện Vệ sinh Dịch tễ Trung ương, dịch đã giảm.") == ["Viện Vệ sinh dịch tễ Trung ương"]
+    assert agencies("Cục Khuyến nông khuyến lâm vừa họp.") == ["Cục Khuyến nông và Khuyến lâm"]
+    assert agencies("Tổng cục du lịch vừa có văn bản.") == ["Tổng cục Du lịch"]  # lower case, yet known
+    assert agencies("Phòng Cảnh sát Điều tra tội phạm về trật tự xã hội Công an TP Hà Nội cho biết.") == [
+        "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội Công an thành phố Hà Nội"]

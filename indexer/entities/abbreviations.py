@@ -58,13 +58,19 @@ def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pa
             placed.add(pattern)
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
+    for line in (path.with_name("unit_names.tsv")).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, *others = (col.strip() for col in line.split("\t"))
+            for form in (name, *others):
+                official[form.lower()] = name
     return table, frozenset(placed), official
 
 
 def official_forms() -> dict[str, str]:
-    """Lower-cased expansion -> the expansion as officially written: a unit's
-    name spelled out in other capitals (``Phòng Cảnh sát Hình sự``) is
-    still written the official way (``Phòng Cảnh sát hình sự``)."""
+    """Lower-cased expansion or unit name (``data/unit_names.tsv``) -> the
+    name as officially written: a unit's name spelled out in other capitals
+    (``Phòng Cảnh sát Hình sự``) is still written the official way
+    (``Phòng Cảnh sát hình sự``)."""
     return _tables()[2]
 
 

@@ -50,7 +50,7 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
     known = official.get(written.lower())
     if known is None and "," in written:  # Cục Quản lý Khám, chữa bệnh
         known = official.get(written.lower().replace(",", ""))
-    written = known or written
+    written = known or _official_start(official, written)
     if head.display in _PREVENTION_CASE and _PREVENTION.match(written):
         form = _PREVENTION_CASE[head.display]
         if "thiên tai" not in written.lower():
@@ -91,3 +91,15 @@ def field_match(c: Context, j: int) -> tuple[int, str] | None:
         return None
     fend, _, display = max(found, key=lambda f: (f[0], f[1]))
     return fend, display
+
+
+def _official_start(official: dict[str, str], written: str) -> str:
+    """``written`` with its longest start that is a known name in that
+    name's official case: ``Cảnh sát Điều tra tội phạm về ...`` is
+    ``Cảnh sát điều tra tội phạm về ...``."""
+    words = written.split(" ")
+    for m in range(len(words) - 1, 1, -1):
+        known = official.get(" ".join(words[:m]).lower())
+        if known is not None and known.count(" ") == m - 1:
+            return " ".join([known, *words[m:]])
+    return written

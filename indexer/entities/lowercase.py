@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .abbreviations import official_forms
 from .binding import GENERIC, Context, mention_at, place_at
 from .fields import field_match
 from .heads import DASH, Head
@@ -28,6 +29,16 @@ _PREVENTION = frozenset({"cháy", "chống", "tránh", "ngừa", "bệnh", "dị
 _TITLED = frozenset({("vụ",), ("viện",), ("cục",), ("tổng", "cục")})
 
 
+def _known_unit(c: Context, start: int, j: int, nend: int) -> int:
+    """End of the longest known unit name (``data/unit_names.tsv``) from
+    ``start`` that ends by ``nend``, else 0."""
+    official = official_forms()
+    for end in range(nend, j, -1):
+        if " ".join(c.s.lows[start:end]) in official:
+            return end
+    return 0
+
+
 def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bool]) -> int:
     """End of a name written in lower case after a short head, or ``j``
     (``is_parent(k)``: a whole body starts at ``k``).
@@ -41,6 +52,9 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     start = j - len(head.words)
     titled = start > 0 and s.lows[start - 1] in ("trưởng", "phó")  # Trưởng phòng quản lý dược, Sở Y tế
     nend = read_name(c, j, is_parent, lower_ok=True)
+    known = _known_unit(c, start, j, nend)
+    if known:
+        return known  # Tổng cục du lịch, Trung tâm chiếu phim quốc gia: a unit known by that name
     if head.words == ("phòng",) and field_match(c, j) is None and not titled:
         # Phòng cháy, Phòng tránh ...: a Phòng in lower case names its field (Phòng giáo dục), or
         # its parent closes it (Phòng xây dựng phong trào ... (Công an tỉnh An Giang))
