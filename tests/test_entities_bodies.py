@@ -807,3 +807,11 @@ def test_a_known_unit_is_shown_by_its_official_name_however_it_is_written() -> N
     assert agencies("Tổng cục du lịch vừa có văn bản.") == ["Tổng cục Du lịch"]  # lower case, yet known
     assert agencies("Phòng Cảnh sát Điều tra tội phạm về trật tự xã hội Công an TP Hà Nội cho biết.") == [
         "Phòng Cảnh sát điều tra tội phạm về trật tự xã hội Công an thành phố Hà Nội"]
+
+
+def test_a_name_running_over_commas_up_to_its_parent() -> None:
+    assert agencies("Ông A, Cục Quản lý trại giam, cơ sở giáo dục, trường giáo dưỡng (Bộ Công an) cho biết.") == [
+        "Cục Quản lý trại giam, cơ sở giáo dục, trường giáo dưỡng", "Bộ Công an"]
+    assert agencies("Vụ Tài chính, Kế toán Bộ Công nghiệp họp.") == ["Vụ Tài chính, Kế toán Bộ Công nghiệp"]
+    assert agencies("Sở Y tế, Sở Tài chính tỉnh Nam Định họp.") == [
+        "Sở Y tế tỉnh Nam Định", "Sở Tài chính tỉnh Nam Định"]

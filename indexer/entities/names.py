@@ -178,6 +178,34 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             end, lower = k, lower + 1
         else:
             break
+    return _comma_items(c, j, end, is_parent) if end < n and words[end] == "," and end > j else end
+
+
+def _comma_items(c: Context, j: int, end: int, is_parent: Callable[[int], bool]) -> int:
+    """A name that runs over commas (``Cục Quản lý trại giam, cơ sở giáo
+    dục, trường giáo dưỡng (Bộ Công an)``, ``Vụ Tài chính, Kế toán Bộ Công
+    nghiệp``): up to four short items after ``end``, kept only when they
+    lead to something that closes the name, a parent body or a place
+    written with its kind word; else ``end``."""
+    s = c.s
+    n = len(s.words)
+    k = end
+    for _ in range(4):
+        if k >= n or s.words[k] not in (",", "và"):
+            return end
+        i = k + 1
+        while i < n and i - k <= 5 and s.words[i].isalpha() and s.lows[i] != "và" and not (
+                mention_at(c, i) or kind_at(s, i) or head_at(c, i) or stop_here(c, i)
+                or s.caps[i] and person_at(c, i)):
+            i += 1
+        if i == k + 1 or i == k + 2 and not s.caps[k + 1]:
+            return end
+        k = i
+        if k >= n:
+            return end
+        m = mention_at(c, k)
+        if is_parent(k + 1 if s.words[k] in ("(", "-", "–") else k) or m is not None and m.kind is not None:
+            return k
     return end
 
 
