@@ -815,3 +815,34 @@ def test_a_name_running_over_commas_up_to_its_parent() -> None:
     assert agencies("Vụ Tài chính, Kế toán Bộ Công nghiệp họp.") == ["Vụ Tài chính, Kế toán Bộ Công nghiệp"]
     assert agencies("Sở Y tế, Sở Tài chính tỉnh Nam Định họp.") == [
         "Sở Y tế tỉnh Nam Định", "Sở Tài chính tỉnh Nam Định"]
+
+
+def test_a_ministry_written_by_the_start_of_its_field() -> None:
+    assert agencies("Bộ Nông nghiệp đã cử đoàn công tác.") == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+    assert agencies("Bộ Nông nghiệp và PTNT họp.") == ["Bộ Nông nghiệp và Phát triển nông thôn"]
+    assert agencies("Bộ Kế hoạch đã đề nghị.") == ["Bộ Kế hoạch và Đầu tư"]
+    assert agencies("Bộ Nông nghiệp Mỹ cảnh báo.") == []
+    assert agencies("Sở QHKT đã có văn bản gửi UBND TP Hà Nội.") == [
+        "Sở Quy hoạch - Kiến trúc thành phố Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"]
+
+
+def test_inspectorates_in_lower_case_and_a_list_sharing_its_province() -> None:
+    assert agencies("Tại Nam Định, thanh tra tỉnh đã vào cuộc.") == ["Thanh tra tỉnh Nam Định"]
+    assert agencies("Ông A làm việc với thanh tra Ngân hàng Nhà nước.") == ["Thanh tra Ngân hàng Nhà nước Việt Nam"]
+    assert agencies("Ông B, Phó ban thanh tra giao thông công chính Hà Nội, nói.") == [
+        "Thanh tra Giao thông công chính thành phố Hà Nội"]
+    assert agencies("Đoàn thanh tra tỉnh Nam Định đến.") == []
+    assert agencies("Tại Hà Nội, Sở GD-ĐT, Đài PTTH, Sở Du lịch tỉnh Bình Thuận phối hợp.") == [
+        "Sở Giáo dục và Đào tạo tỉnh Bình Thuận", "Đài Phát thanh và Truyền hình tỉnh Bình Thuận",
+        "Sở Du lịch tỉnh Bình Thuận"]
+
+
+def test_sports_teams_and_other_countries_governments_are_no_bodies() -> None:
+    assert agencies("Anh là cựu thủ môn Sở Công nghiệp Hà Nội.") == []
+    assert agencies("Trận đấu với Quân khu 4 diễn ra.") == []
+    assert agencies("Cựu thủ môn của đội Công an Hà Nội qua đời.") == []
+    assert agencies("Đội Cảnh sát giao thông Công an TP HCM cho biết.") == [
+        "Đội Cảnh sát giao thông Công an thành phố Hồ Chí Minh"]
+    assert agencies("Chính phủ các nước châu Á họp.") == []
+    assert agencies("Chính phủ 6 nước ký kết.") == []
+    assert agencies("Chính phủ nước ta quyết định.") == ["Chính phủ"]

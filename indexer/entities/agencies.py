@@ -286,9 +286,10 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         got = _parent(c, head, name, k, j, depth)
         if got is not None:
             return got
-    if head.type == "place":
+    if head.type == "place" or head.type == "field" and head.scope == "local":
         shared = shared_place(c, j)
-        if shared is not None:  # HĐND, UBND tỉnh Quảng Ninh
+        if shared is not None and (head.type == "place" or shared.level == "province"):
+            # HĐND, UBND tỉnh Quảng Ninh; Sở GD-ĐT, Đài PTTH, Sở Du lịch tỉnh Bình Thuận
             display = f"{name} {forms(c, shared)[0]}"
             if depth == 0 and shared.level == "province":
                 note(c, k, name, display, False, display[len(name) + 1:].split(" ")[0])

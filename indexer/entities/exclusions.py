@@ -31,6 +31,10 @@ def not_a_body_before(c: Context, k: int) -> bool:
     if before in ("báo", "tờ", "chí", "giải", "cup", "cúp") \
             or before in c.lists["compound_before"] and c.s.lows[k] == "viện" and not _proposes(lows, k):
         return True  # a newspaper, a tournament (Cup VTV); Học viện, Thư viện, Hạ viện
+    if before in c.lists["club_before"] and c.s.words[k - 1] == before \
+            or k > 1 and f"{lows[k - 2]} {before}" in c.lists["club_before"] \
+            or before == "đội" and c.s.words[k - 1] == "đội" and lows[k] == "công":
+        return True  # a sports team named after a body: cầu thủ Sở Công nghiệp, đấu với Quân khu 4, đội Công an TP HCM
     if before in ("/", "\n") and _credit_line(c, k):
         return True  # a credit line: "Theo Vân Thiêng", then "VOV" alone on the next line
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:

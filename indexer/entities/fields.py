@@ -10,6 +10,7 @@ too (``official_name``).
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .abbreviations import official_forms
 from .binding import Context, mention_at
@@ -27,6 +28,10 @@ _PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Ph�
 # A border post is named after its gate in lower case, then the gate's name.
 _BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
 # A district's office keeps "và" where the old ministry had a dash.
+# Fields written short, by the body of the time: before the ministries merged in March 2025, and after.
+_SHORT_FIELDS = {("nông", "nghiệp"): ("Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường"),
+                 ("kế", "hoạch"): ("Kế hoạch và Đầu tư", None)}
+_MERGED = date(2025, 3, 1)
 _UNIT_FIELDS = {("Phòng", "Văn hóa - Thông tin"): "Văn hóa và Thông tin",
                 ("Phòng", "Văn hóa, Thông tin"): "Văn hóa và Thông tin"}
 
@@ -70,7 +75,7 @@ def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:
     not know (``Bộ Du lịch và Cổ vật``)."""
     s = c.s
     n = len(s.words)
-    found = field_match(c, j)
+    found = field_match(c, j) or _short_field(c, j)
     if found is None:
         return None
     fend, display = found
@@ -78,6 +83,22 @@ def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:
             and not mention_at(c, fend + 1) and not starts_business(c, fend + 1) and not field_match(c, fend + 1):
         return False
     return display, fend
+
+
+def _short_field(c: Context, j: int) -> tuple[int, str] | None:
+    """A ministry or department written by the first words of its field
+    (``Bộ Nông nghiệp``, ``Sở Kế hoạch``): the body of that field at the
+    time, when nothing else follows that could be more of the name."""
+    s = c.s
+    forms = _SHORT_FIELDS.get(tuple(s.lows[j:j + 2]))
+    if forms is None:
+        return None
+    after = j + 2
+    if after < len(s.words) and s.caps[after] and s.words[after].isalpha() \
+            and not (mention_at(c, after) or head_at(c, after)):
+        return None  # Bộ Nông nghiệp Mỹ; Sở Kế hoạch Đầu tư (read as a field)
+    display = forms[0] if c.published is None or c.published.date() < _MERGED else forms[1]
+    return (after, display) if display else None
 
 
 def field_match(c: Context, j: int) -> tuple[int, str] | None:

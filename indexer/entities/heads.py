@@ -175,9 +175,11 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
             if m is not None and (m.kind is not None or m.level == "province") \
                     or end < len(s.words) and s.words[end] in ("TP", "Tp") or s.lows[end:end + 1] == ["tỉnh"]:
                 return True
-        # Chánh thanh tra Sở GTVT, thanh tra Sở Xây dựng: its inspectorate
+        # Chánh thanh tra Sở GTVT, thanh tra Sở Xây dựng, thanh tra Ngân hàng Nhà nước: its inspectorate;
+        # thanh tra tỉnh, thanh tra TP: the province's
         return head.words == ("thanh", "tra") and not (k and s.lows[k - 1] in _INSPECTION_BEFORE) \
-            and end < len(s.words) and s.caps[end] and s.lows[end] in ("sở", "bộ", "tổng")
+            and end < len(s.words) and (s.caps[end] and s.lows[end] in ("sở", "bộ", "tổng", "ngân")
+                                        or s.lows[end] in ("tp", "tỉnh") or s.lows[end:end + 2] == ["thành", "phố"])
     if head.words == ("phòng",):
         if not (k > 0 and s.lows[k - 1] in ("trưởng", "phó") and end < len(s.words)):
             return False
@@ -192,7 +194,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return len(head.words) > 2 and end < len(s.words) and (
             head.scope == "national" or mention_at(c, end) is not None)
     if head.words == ("ban",):  # Phó ban tuyên giáo trung ương: a title, then its board
-        return k > 0 and s.lows[k - 1] in ("trưởng", "phó")
+        return k > 0 and s.lows[k - 1] in ("trưởng", "phó") and s.lows[end:end + 2] != ["thanh", "tra"]
     if head.words[:2] == ("đồn", "biên"):
         return True  # đồn biên phòng cửa khẩu Nghi Sơn
     if head.words[:3] == ("đại", "sứ", "quán"):

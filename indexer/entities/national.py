@@ -44,7 +44,16 @@ def fixed_body(c: Context, name: str, j: int) -> Body | None:
     of = of_parent(c, j) or of_parent(c, j, direct=True)
     if of is not None:  # Ủy ban Pháp luật của Quốc hội (and its bare twin is the same body)
         return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, name
-    return None if foreign_after(c, j) else (name, j, None, None)
+    return None if foreign_after(c, j) or _of_countries(c, j) else (name, j, None, None)
+
+
+def _of_countries(c: Context, j: int) -> bool:
+    """``Chính phủ các nước châu Á``, ``Quốc hội 6 nước``: other countries'."""
+    s = c.s
+    return j + 1 < len(s.words) and (s.lows[j] in _MANY or s.words[j].isdigit()) and s.lows[j + 1] in ("nước", "quốc")
+
+
+_MANY = frozenset({"các", "những", "nhiều", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"})
 
 
 def seat_abroad(c: Context, name: str, j: int) -> Body | None:
