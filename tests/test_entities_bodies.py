@@ -846,3 +846,21 @@ def test_sports_teams_and_other_countries_governments_are_no_bodies() -> None:
     assert agencies("Chính phủ các nước châu Á họp.") == []
     assert agencies("Chính phủ 6 nước ký kết.") == []
     assert agencies("Chính phủ nước ta quyết định.") == ["Chính phủ"]
+
+
+def test_lower_case_police_of_a_kind_and_offices_after_their_title() -> None:
+    assert agencies("Tại xã Hải Dương, Thừa Thiên Huế, người dân chạy tới công an xã tự thú.") == [
+        "Công an xã Hải Dương (Thừa Thiên Huế)"]
+    assert agencies("Ở Hà Nội, công an quận huyện phải vào cuộc.") == []
+    assert agencies("Ông A, Trưởng phòng cảnh sát giao thông Hà Nội, cho biết.") == [
+        "Phòng Cảnh sát giao thông Công an thành phố Hà Nội"]
+    assert agencies("Ông đã trình báo Công an quận Đống Đa (Hà Nội).") == ["Công an quận Đống Đa (Hà Nội)"]
+    assert agencies("Chánh tòa dân sự, TAND thành phố Hà Nội cho biết.") == [
+        "Tòa Dân sự Tòa án nhân dân thành phố Hà Nội"]
+
+
+def test_a_team_takes_its_office_after_a_comma() -> None:
+    assert agencies("Đội 1, Phòng Cảnh sát giao thông đường bộ, Công an TP HCM cho biết.") == [
+        "Đội 1 Phòng Cảnh sát giao thông đường bộ Công an thành phố Hồ Chí Minh"]
+    assert agencies("Phòng cảnh sát giao thông (PC 26) Công an tỉnh Ninh Thuận cho biết.") == [
+        "Phòng Cảnh sát giao thông Công an tỉnh Ninh Thuận"]

@@ -99,11 +99,14 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
     found = head_at(c, pj)
     if found is not None and head.type == "place" and found[0].type in ("place", "party"):
         return None  # HĐND - UBND tỉnh: two bodies sharing a place
-    if of and (found is None or found[0].rank < (4 if s.lows[j] == "của" else 2) or found[0].rank <= head.rank):
+    if of and (found is None or found[0].rank < ((3 if head.rank == 1 else 4) if s.lows[j] == "của" else 2)
+               or found[0].rank <= head.rank):
         return None  # ... của Bộ Y tế joins a ministry's unit to it (thuộc any higher body); other owners stay apart
+    team_office = found is not None and head.words[0] in ("đội", "trạm") and found[0].words == ("phòng",)
     if comma and (found is None or head.type not in ("named", "owned")
-                  or found[0].rank < (2 if name[-1:].isdigit() or titled else 3)
-                  or found[0].rank <= head.rank or name == head.display and not head.division
+                  or found[0].rank < (2 if name[-1:].isdigit() or titled or head.rank == 1 else 3) and not team_office
+                  or found[0].rank <= head.rank and not team_office  # (Đội 1, Phòng CSGT ...: a team's office)
+                  or name == head.display and not head.division
                   or head.words[0] in ("ban", "hội", "ủy")
                   or head.scope == "national" and found[0].scope == "local"):
         return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ

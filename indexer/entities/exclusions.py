@@ -28,6 +28,8 @@ def not_a_body_before(c: Context, k: int) -> bool:
     credit (``Ảnh: Sở Y tế Lào Cai``)."""
     lows = c.s.lows
     before = lows[k - 1] if k else ""
+    if before == "báo" and k > 1 and lows[k - 2] in ("trình", "thông", "tin", "khai", "tố", "cảnh"):
+        before = ""  # trình báo Công an quận: reported to the police, not a newspaper
     if before in ("báo", "tờ", "chí", "giải", "cup", "cúp") \
             or before in c.lists["compound_before"] and c.s.lows[k] == "viện" and not _proposes(lows, k):
         return True  # a newspaper, a tournament (Cup VTV); Học viện, Thư viện, Hạ viện

@@ -136,7 +136,7 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     """A head found in lower case names one body only in the contexts
     ``head_at`` lists."""
     # Imported here: binding needs the locations, which need the heads.
-    from .binding import mention_at
+    from .binding import kind_at, mention_at
 
     s = c.s
     if head.words == ("cơ", "quan"):
@@ -185,11 +185,19 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
             return False
         if s.caps[end]:
             return head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head
-        # Trưởng phòng quản lý dược, Sở Y tế: a name in lower case, then the parent
+        # Trưởng phòng quản lý dược, Sở Y tế; Trưởng phòng cảnh sát giao thông Hà Nội: a name in lower
+        # case, then its parent or its place
         i = end
-        while i < len(s.words) and i - end < 8 and not s.caps[i] and (s.words[i].isalpha() or s.words[i] in "-,"):
+        while i < len(s.words) and i - end < 14 and (s.words[i].isalpha() or s.words[i] in "-,"):
+            m = mention_at(c, i)
+            if m is not None:
+                return i > end and (m.kind is not None or m.level == "province")
+            if i > end and (s.caps[i] or s.lows[i] in LOWER_FIRSTS) and head_at(c, i) is not None:
+                return True
+            if s.caps[i]:
+                return False
             i += 1
-        return i > end and i < len(s.words) and s.caps[i] and s.lows[i] in ("sở", "công", "cục", "tổng", "bộ")
+        return False
     if head.words[0] == "đài":  # Ban Văn nghệ đài truyền hình Việt Nam, đài truyền hình Bình Dương
         return len(head.words) > 2 and end < len(s.words) and (
             head.scope == "national" or mention_at(c, end) is not None)
@@ -199,13 +207,18 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return True  # đồn biên phòng cửa khẩu Nghi Sơn
     if head.words[:3] == ("đại", "sứ", "quán"):
         return True  # đại sứ quán Việt Nam tại Malaysia (named by where it sits, or not at all)
-    if head.division:
-        found = head_at(c, end)  # thẩm phán tòa dân sự TAND tỉnh Bắc Ninh: a court's division
+    if head.division:  # thẩm phán tòa dân sự TAND tỉnh Bắc Ninh (Chánh tòa dân sự, TAND ...): a court's division
+        found = head_at(c, end + 1 if s.words[end:end + 1] == [","] else end)
         return found is not None and found[0].display.startswith("Tòa án")
     if head.words not in _LOWER_PLACE_HEADS:
         return False
     m = mention_at(c, end)  # (a province needs no kind word: bị công an Hải Phòng bắt)
-    return m is not None and (m.kind is not None or m.level == "province" and m.province is not None)
+    if m is not None:
+        return m.kind is not None or m.level == "province" and m.province is not None
+    kind = kind_at(s, end) if head.words == ("công", "an") and s.lows[k - 1:k] != ["lượng"] else None
+    # công an xã, công an tỉnh: the police of the place of that kind the article names (not công an quận
+    # huyện, nor lực lượng công an huyện: the force)
+    return kind is not None and (kind[1] >= len(s.words) or not s.caps[kind[1]]) and kind_at(s, kind[1]) is None
 
 
 # Boards whose official name is not their phrase capitalised.

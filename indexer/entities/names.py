@@ -148,6 +148,10 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
         elif low in _JOIN:
             if k + 1 >= n or mention_at(c, k + 1) or (k > j + 1 and (lows[k - 2], lows[k - 1]) in _ENDS_BEFORE_AND):
                 break  # ... Ban Chỉ đạo Quốc gia và Bộ Y tế, ... trung ương và Thủ tướng: the name ended
+            if w == "," and lows[k - 2:k] == ["tuần", "tra"] and lows[k + 1:k + 3] == ["kiểm", "soát"]:
+                k += 3  # Đội Tuần tra, kiểm soát giao thông
+                end = k
+                continue
             if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
                              and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))
                              and not _listed_field(c, k + 1)):
@@ -239,12 +243,14 @@ def _listed_field(c: Context, k: int) -> bool:
 
 
 def skip_bracket(s: Stream, j: int) -> int:
-    """Past an abbreviation in brackets right after a name: ``Trung tâm
-    Kiểm soát bệnh tật (CDC) Hà Nam`` still has its place."""
+    """Past an abbreviation or a police unit's code in brackets right after
+    a name: ``Trung tâm Kiểm soát bệnh tật (CDC) Hà Nam`` still has its
+    place."""
     if j + 2 >= len(s.words) or s.words[j] != "(":
         return j
     k = j + 1
-    while k < len(s.words) and k - j < 8 and (s.words[k].isupper() or s.words[k] in ("và", "&", "-", ",")):
+    while k < len(s.words) and k - j < 8 and (s.words[k].isupper() or s.words[k] in ("và", "&", "-", ",")
+                                              or s.words[k].isdigit() and k > j + 1):  # (PC 26): a police code
         k += 1
     return k + 1 if k > j + 1 and k < len(s.words) and s.words[k] == ")" else j
 

@@ -123,7 +123,7 @@ def court_place(c: Context, k: int) -> PlaceMention | None:
         display = found[0].display
         if display == "Công an" or display == "Cơ quan" and _investigates(c, i):
             place = _police_place(c, i, found[1])
-            if place is not None and (police is None or i < k):
+            if place is not None and place.level != "ward" and (police is None or i < k):  # (no commune has a VKS)
                 police = place
             continue
         if display not in ("Tòa án nhân dân", "Viện kiểm sát nhân dân"):
