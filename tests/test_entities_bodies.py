@@ -864,3 +864,15 @@ def test_a_team_takes_its_office_after_a_comma() -> None:
         "Đội 1 Phòng Cảnh sát giao thông đường bộ Công an thành phố Hồ Chí Minh"]
     assert agencies("Phòng cảnh sát giao thông (PC 26) Công an tỉnh Ninh Thuận cho biết.") == [
         "Phòng Cảnh sát giao thông Công an tỉnh Ninh Thuận"]
+
+
+def test_a_ho_chi_minh_city_paper_means_its_city_by_a_bare_tp() -> None:
+    text = "Tuyến TPHCM - Hà Nội đông xe. Phòng CSGT đường bộ Công an TP cho biết."
+    assert agencies(text, "Tuổi Trẻ") == ["Phòng Cảnh sát giao thông đường bộ Công an thành phố Hồ Chí Minh"]
+    assert agencies(text, "Dân Trí") == ["Phòng Cảnh sát giao thông đường bộ Công an thành phố Hà Nội"]
+    assert agencies("Tại Hà Nội, UBND TP họp.", "Tuổi Trẻ") == ["Ủy ban nhân dân thành phố Hà Nội"]
+
+
+def test_a_bare_department_in_a_story_on_every_province_is_none() -> None:
+    assert agencies("Bộ yêu cầu các địa phương kiểm tra. Sở GD&ĐT phải báo cáo.") == []
+    assert agencies("Sở Tài chính cho biết đã chi 5 tỷ.") == ["Sở Tài chính"]

@@ -19,7 +19,7 @@ from .abbreviations import defined_abbreviations, expand
 from .agencies import scan_agencies
 from .gazetteer import location_province, province_rollup
 from .locations import scan_locations
-from .outlets import home_province, home_province_key
+from .outlets import home_city_key, home_province, home_province_key
 from .text import tokenize
 
 __all__ = [
@@ -61,5 +61,5 @@ def extract_entities(title: str, body: str, source: str | None = None,
     home = home_province_key(source)
     loc = scan_locations(tok, published, home)
     stream = expand(tok, defined_abbreviations(tok), loc.by_start)
-    agencies = scan_agencies(stream, loc, published, home)
+    agencies = scan_agencies(stream, loc, published, home, home_city_key(source))
     return Entities(agencies, loc.locations, loc.provinces)

@@ -335,10 +335,11 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
 
 
 def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None = None,
-                  home: str | None = None) -> list[str]:
+                  home: str | None = None, city: str | None = None) -> list[str]:
     """Display names of the bodies in ``stream``, by first mention."""
     heads, fields, lists = tables()
-    c = Context(stream, loc, gazetteer(), published, home, heads, fields, lists, foreign_from(stream, loc, lists))
+    c = Context(stream, loc, gazetteer(), published, home, heads, fields, lists, foreign_from(stream, loc, lists),
+                city=city)
     out: list[str] = []
     read: list[tuple[int, str]] = []
     children: set[str] = set()

@@ -50,6 +50,8 @@ class Context:
     #: are not local from that point on are the foreign country's); None
     #: otherwise.
     foreign_from: int | None = None
+    #: The city the outlet means by a bare ``TP`` (Tuổi Trẻ: Ho Chi Minh City), as a gazetteer key.
+    city: str | None = None
     #: (head index, name without place, display, bound?, kind word) of each
     #: local body read: a bound one is matched against the written ones.
     notes: list[tuple[int, str, str, bool, str | None]] = field(default_factory=list)
@@ -160,6 +162,8 @@ def bind(c: Context, kind: str, at: int) -> PlaceMention | None:
     named = c.loc.province_keys
     if home_fits and (home in named or not named):
         return _synthetic(home)  # type: ignore[arg-type]
+    if kind == "thành phố" and home is None and c.city in named:
+        return _synthetic(c.city)  # type: ignore[arg-type]  # Sở GTCC TP in Tuổi Trẻ, which names TP HCM
     pick = None
     for m in c.loc.mentions:
         if fits(m) and not hometown(c, m):

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..vietnamese import fold, normalize
 from .gazetteer import accent_key, gazetteer, name_key
 
-__all__ = ["home_province", "home_province_key"]
+__all__ = ["home_city_key", "home_province", "home_province_key"]
 
 _PREFIX_RE = re.compile(
     r"^(?:báo\s+điện\s+tử|báo|tạp\s+chí|cổng\s+thông\s+tin\s+điện\s+tử|"
@@ -25,14 +25,30 @@ _SUFFIX_RE = re.compile(r"\s+(?:điện\s+tử|online|điện\s+tử\s+online)$"
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str | None]:
+def _tables() -> tuple[dict[str, str | None], dict[str, str]]:
+    """Folded outlet -> home province (None: national); -> its city."""
     table: dict[str, str | None] = {}
+    cities: dict[str, str] = {}
     path = Path(__file__).with_name("data") / "outlets.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            outlet, province = line.split("\t")[:2]
+            outlet, province, *city = line.split("\t")
             table[fold(normalize(outlet))] = None if province.strip() == "-" else province.strip()
-    return table
+            if city and city[0].strip():
+                cities[fold(normalize(outlet))] = city[0].strip()
+    return table, cities
+
+
+def _table() -> dict[str, str | None]:
+    return _tables()[0]
+
+
+@lru_cache(maxsize=1024)
+def home_city_key(source: str | None) -> str | None:
+    """The gazetteer key of the city a national outlet means by a bare
+    ``TP`` (Tuổi Trẻ's is Ho Chi Minh City), else None."""
+    city = _tables()[1].get(fold(normalize(source).strip())) if source else None
+    return gazetteer().key_of_name.get(city) if city else None
 
 
 @lru_cache(maxsize=1024)

@@ -91,7 +91,17 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
             display = f"{name} {forms(c, bound)[0]}"
             note(c, k, name, display, True, None)
             return display, j, None, None
+        if head.words == ("sở",) and _nationwide(c):
+            return None  # Giám đốc các Sở GD&ĐT ... yêu cầu Sở GD&ĐT: any province's, in a story on all of them
     return name, j, None, None
+
+
+def _nationwide(c: Context) -> bool:
+    """The article speaks of every province (``các sở``, ``cả nước``, ``các địa phương``)."""
+    return any(pair in _NATIONWIDE for pair in pairwise(c.s.lows))
+
+
+_NATIONWIDE = frozenset({("các", "sở"), ("các", "tỉnh"), ("cả", "nước"), ("toàn", "quốc"), ("các", "địa")})
 
 
 def _force_unit(c: Context, name: str) -> bool:
