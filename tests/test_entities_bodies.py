@@ -876,3 +876,28 @@ def test_a_ho_chi_minh_city_paper_means_its_city_by_a_bare_tp() -> None:
 def test_a_bare_department_in_a_story_on_every_province_is_none() -> None:
     assert agencies("Bộ yêu cầu các địa phương kiểm tra. Sở GD&ĐT phải báo cáo.") == []
     assert agencies("Sở Tài chính cho biết đã chi 5 tỷ.") == ["Sở Tài chính"]
+
+
+def test_boards_of_a_committee_or_a_department_and_their_parents() -> None:
+    assert agencies("Theo kiến nghị của huyện, UBND TP HCM đồng ý.") == ["Ủy ban nhân dân thành phố Hồ Chí Minh"]
+    assert agencies("Ông B, Trưởng ban Công tác đại biểu, nói.") == ["Ban Công tác đại biểu"]
+    assert agencies("Ban Thi đua - Khen thưởng, Sở Nội vụ TP Đà Nẵng họp.") == [
+        "Ban Thi đua - Khen thưởng Sở Nội vụ thành phố Đà Nẵng"]
+    assert agencies("Tại TP HCM, Thành ủy chỉ đạo ban thường vụ Quận ủy Tân Bình xử lý.") == [
+        "Thành ủy thành phố Hồ Chí Minh", "Ban Thường vụ Quận ủy Tân Bình (TP Hồ Chí Minh)"]
+    assert agencies("Ban Quản lý dự án giao thông đô thị (Sở GTCC TP HCM) cho biết.") == [
+        "Ban Quản lý dự án giao thông đô thị Sở Giao thông công chính thành phố Hồ Chí Minh",
+        "Sở Giao thông công chính thành phố Hồ Chí Minh"]
+    assert agencies("Ông C, Bí thư Đảng ủy của trường, phát biểu.") == []
+
+
+def test_steering_boards_listing_what_they_fight_and_committees_known_short() -> None:
+    assert agencies("Ban Chỉ đạo phòng, chống AIDS và ma túy, mại dâm Hà Nội họp.") == [
+        "Ban Chỉ đạo phòng, chống AIDS và ma túy, mại dâm thành phố Hà Nội"]
+    assert agencies("Ông A, trưởng bộ môn wushu UBTDTT, cho biết.") == ["Ủy ban Thể dục thể thao"]
+    assert agencies("Ủy ban về người Việt Nam ở nước ngoài tại TP HCM họp.") == [
+        "Ủy ban về người Việt Nam ở nước ngoài thành phố Hồ Chí Minh"]
+    assert agencies("Sở Xây dựng Hà Nội đã trình UBND quy hoạch.") == [
+        "Sở Xây dựng thành phố Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"]
+    assert agencies("Bồi dưỡng cho Hải quan cửa khẩu Tân Thanh 300.000 đồng một xe.") == [
+        "Hải quan cửa khẩu Tân Thanh"]

@@ -17,6 +17,7 @@ from datetime import datetime
 from ..vietnamese import fold
 from .abbreviations import Stream
 from .article import foreign_from, note, same_as_written, tidy
+from .belonging import anothers_committee, board_of, bracket_parent, submitted_to
 from .binding import (
     GENERIC,
     Body,
@@ -57,6 +58,7 @@ _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy"
                "thành đoàn": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã",
                "đảng ủy": "ward"}
 
+
 def _parent_at(c: Context, k: int, depth: int) -> Body | None:
     """A whole body starting at ``k`` (a parent of the one being read)."""
     found = head_at(c, k) if depth < 2 else None
@@ -96,6 +98,8 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
     titled = head.rank == 1 and k > 0 and s.lows[k - 1] in ("trưởng", "phó")
     of = s.lows[j] in ("của", "thuộc") and head.type in ("named", "owned")  # (Vụ ... thuộc Bộ Bưu chính, Viễn thông)
     pj = j + 1 if s.words[j] in DASH or comma or of else j
+    if head.type in ("named", "owned") and s.lows[j:j + 2] == ["trực", "thuộc"]:
+        of, pj = True, j + 2  # Ban Quản lý dự án trực thuộc Sở ...
     found = head_at(c, pj)
     if found is not None and head.type == "place" and found[0].type in ("place", "party"):
         return None  # HĐND - UBND tỉnh: two bodies sharing a place
@@ -107,7 +111,7 @@ def _parent(c: Context, head: Head, name: str, k: int, j: int, depth: int) -> Bo
                   or found[0].rank < (2 if name[-1:].isdigit() or titled or head.rank == 1 else 3) and not team_office
                   or found[0].rank <= head.rank and not team_office  # (Đội 1, Phòng CSGT ...: a team's office)
                   or name == head.display and not head.division
-                  or head.words[0] in ("ban", "hội", "ủy")
+                  or head.words[0] in ("hội", "ủy") or head.words[0] == "ban" and not board_of(name, found[0])
                   or head.scope == "national" and found[0].scope == "local"):
         return None  # a list: Bộ Y tế, Bộ Tài chính; Ban Quản lý Khu kinh tế, Sở ...; Cục Lãnh sự, Sở Ngoại vụ
     got = _parent_at(c, pj, depth)
@@ -238,6 +242,9 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
                                             or institution_after(c, k, j)):
         return None  # a school's or a company's centre
     j = skip_bracket(s, j)
+    if head.words[-2:] == ("nước", "ngoài") and j + 1 < n and s.lows[j] == "tại" \
+            and (m := mention_at(c, j + 1)) is not None:  # Ủy ban về người Việt Nam ở nước ngoài tại TP HCM
+        return placed_name(c, head, name, m), j + 1 + (m.end - m.start), None, None
     if head.words[-2:] == ("cấp", "cao") and j + 1 < n and s.lows[j] == "tại":
         m = mention_at(c, j + 1)
         if m is not None:  # Tòa án nhân dân cấp cao tại TP Hồ Chí Minh
@@ -303,6 +310,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             if got is not None:
                 return got
         kind = _PARTY_KIND.get(" ".join(head.words))
+        if head.words == ("đảng", "ủy") and anothers_committee(c, j):
+            return None  # Đảng ủy của trường, Đảng ủy khối ...: another body's committee, not a commune's
         bound = bind(c, kind, s.orig[k]) if kind else None
         if bound is None:
             return None
@@ -317,20 +326,26 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             court = court_place(c, k)
             if court is not None:  # Tòa án nhân dân TP HCM xét xử ... VKS đề nghị: the procuracy of that court
                 return f"{name} {forms(c, court)[0]}", j, None, None
+        if head.display in ("Ủy ban nhân dân", "Hội đồng nhân dân") and depth == 0 and submitted_to(s, k, j):
+            bound = bind(c, "any", s.orig[k])  # Sở ... trình UBND: the province's
+            if bound is not None:
+                return f"{name} {forms(c, bound)[0]}", j, None, None
         if " ".join(head.words) in lists["bare_bound_heads"] and len(c.loc.province_keys) == 1 and not (
                 k and (s.lows[k - 1] in lists["generic_before"] or s.lows[k - 1] in ("lượng", "ngày"))):
             bound = bind(c, "any", s.orig[k])  # Bộ đội Biên phòng, in an article on one province: its own
             if bound is not None:
                 return f"{name} {forms(c, bound)[0]}", j, None, None
         return None
-    if head.type == "owned" and name != head.display and j + 1 < n and s.words[j] == "(" and depth < 2:
-        found = head_at(c, j + 1)
+    board = head.type == "named" and head.words[0] == "ban"
+    if (head.type == "owned" or board) and name != head.display and j + 1 < n and s.words[j] == "(" and depth < 2:
+        pj = bracket_parent(s, j + 1) if board else j + 1
+        found = head_at(c, pj)
         if found is not None and found[0].rank > head.rank:
-            got = _read(c, j + 1, found[0], found[1], depth + 1)
-            if got is not None and got[1] < n and s.words[got[1]] == ")":
-                # Phòng Thanh tra hành chính (Thanh tra Bộ Tư pháp): an office is
-                # known by its parent; the parent in brackets is read on its own too.
-                return f"{name} {got[0]}", got[1] + 1, j + 1, name
+            got = _read(c, pj, found[0], found[1], depth + 1)
+            if got is not None and got[1] < n and s.words[got[1]] in (")", ";"):
+                # Phòng Thanh tra hành chính (Thanh tra Bộ Tư pháp), Ban Quản lý dự án (thuộc Sở GTVT): an
+                # office is known by its parent; the parent in brackets is read on its own too.
+                return f"{name} {got[0]}", got[1] + 1, pj, name
     return unplaced(c, k, head, name, j, end)
 
 

@@ -109,6 +109,12 @@ _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "�
 _INSPECTION_BEFORE = frozenset({"đoàn", "cuộc", "đợt", "luận", "quả", "hành", "được", "bị", "tổ", "việc", "công"})
 
 
+def _person_at(c: Context, k: int) -> bool:
+    from .names import person_at  # (names needs the heads)
+
+    return person_at(c, k)
+
+
 def head_at(c: Context, k: int) -> tuple[Head, int] | None:
     """The longest head starting at stream index ``k`` and its end: with
     its first word capitalised, or in lower case before a place
@@ -125,6 +131,8 @@ def head_at(c: Context, k: int) -> tuple[Head, int] | None:
         return None  # Viện VKSND tối cao: the head written twice, once expanded
     for head in c.heads.get(s.lows[k], ()):
         end = match(s, k, head.words)
+        if end is not None and head.type == "party" and end != k + len(head.words):
+            continue  # huyện, UBND TP: a place word and the next body, not Huyện ủy
         if end is not None:
             if not s.caps[k] and not _lower_ok(c, k, head, end):
                 return None
@@ -201,8 +209,17 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words[0] == "đài":  # Ban Văn nghệ đài truyền hình Việt Nam, đài truyền hình Bình Dương
         return len(head.words) > 2 and end < len(s.words) and (
             head.scope == "national" or mention_at(c, end) is not None)
-    if head.words == ("ban",):  # Phó ban tuyên giáo trung ương: a title, then its board
-        return k > 0 and s.lows[k - 1] in ("trưởng", "phó") and s.lows[end:end + 2] != ["thanh", "tra"]
+    if head.words[0] == "ban":  # Phó ban tuyên giáo trung ương, Trưởng ban quản lý ...: a title, then its board
+        if k > 0 and s.lows[k - 1] in ("trưởng", "phó"):
+            return s.lows[end:end + 2] != ["thanh", "tra"] and not (
+                head.words != ("ban",) and end < len(s.words) and s.caps[end] and _person_at(c, end))
+        if head.words == ("ban",):  # chỉ đạo ban thường vụ Quận ủy Tân Bình: the committee's board
+            for _, words, _ in party_boards():
+                after = match(s, end, words)
+                if after is not None:
+                    found = head_at(c, after)
+                    return found is not None and found[0].type == "party"
+        return False
     if head.words[:2] == ("đồn", "biên"):
         return True  # đồn biên phòng cửa khẩu Nghi Sơn
     if head.words[:3] == ("đại", "sứ", "quán"):

@@ -54,6 +54,8 @@ def stop_here(c: Context, j: int) -> bool:
     low = s.lows[j]
     if j and f"{s.lows[j - 1]} {low}" in c.lists["name_keep_pairs"]:
         return False
+    if j > 1 and s.lows[j - 2:j + 2] == ["chỉ", "đạo", "công", "tác"]:
+        return False  # Ban Chỉ đạo công tác phòng, chống dịch
     if low in c.lists["name_stop"]:
         return True
     pair = f"{low} {s.lows[j + 1]}" if j + 1 < len(s.words) else ""
@@ -139,6 +141,8 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
                 break  # Trung tâm SME Gia Định | Ngân hàng VP Bank: the owner, a bank
             if k > j + 1 and words[k - 1] in ROMAN:
                 break  # Trung tâm Huấn luyện Thể thao Quốc gia I (Nhổn): the number ends it
+            if w.isdigit() and k + 2 < n and words[k + 1] in (".", ",") and words[k + 2].isdigit():
+                break  # Hải quan cửa khẩu Tân Thanh 300.000 đồng: an amount after the name
         if caps[k] or (w.isdigit() and (caps[k - 1] or lows[k - 1] in ("số", "-"))):
             k += 1
             end, lower = k, 0
@@ -151,6 +155,9 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             if w == "," and lows[k - 2:k] == ["tuần", "tra"] and lows[k + 1:k + 3] == ["kiểm", "soát"]:
                 k += 3  # Đội Tuần tra, kiểm soát giao thông
                 end = k
+                continue
+            if w == "," and "chống" in lows[j:k] and not caps[k + 1] and _closes(c, k + 1):
+                k += 1  # Ban Chỉ đạo phòng, chống AIDS và ma túy, mại dâm Hà Nội: the things fought, listed
                 continue
             if w == "," and (head_at(c, k + 1) or lows[k + 1] not in lists["comma_continue"]
                              and (caps[k + 1] or "phạm về" not in " ".join(lows[j:k]))
@@ -170,6 +177,10 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             k += 1
         elif low == "số" and k + 1 < n and words[k + 1].isdigit():
             k += 1  # Đội Quản lý thị trường số 2
+        elif k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia") and low == "về" \
+                and k + 1 < n and words[k + 1].isalpha() and not stop_here(c, k + 1):
+            k += 1  # Ban Chỉ đạo quốc gia về công nghệ thông tin
+            end, lower = k, lower + 1
         elif k > j + 1 and (lows[k - 2], lows[k - 1]) == ("quốc", "gia") and low not in _AFTER_NATIONAL \
                 and not w.isdigit():  # (but Trung tâm Huấn luyện Thể thao quốc gia 3)
             break  # Ban Chỉ đạo Quốc gia điện ...: a verb, but Ban Chỉ đạo Quốc gia phòng, chống dịch
@@ -211,6 +222,18 @@ def _comma_items(c: Context, j: int, end: int, is_parent: Callable[[int], bool])
         if is_parent(k + 1 if s.words[k] in ("(", "-", "–") else k) or m is not None and m.kind is not None:
             return k
     return end
+
+
+def _closes(c: Context, k: int) -> bool:
+    """A few lower-case words from ``k`` and then a place or a national
+    scope: the last item of a list inside a name (``..., mại dâm Hà Nội``)."""
+    s = c.s
+    for m in range(k, min(k + 5, len(s.words))):
+        if mention_at(c, m) or kind_at(s, m) or s.lows[m:m + 2] in (["trung", "ương"], ["quốc", "gia"]):
+            return m > k
+        if s.caps[m] or not s.words[m].isalpha() or stop_here(c, m):
+            return False
+    return False
 
 
 def _listed_field(c: Context, k: int) -> bool:
