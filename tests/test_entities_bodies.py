@@ -901,3 +901,18 @@ def test_steering_boards_listing_what_they_fight_and_committees_known_short() ->
         "Sở Xây dựng thành phố Hà Nội", "Ủy ban nhân dân thành phố Hà Nội"]
     assert agencies("Bồi dưỡng cho Hải quan cửa khẩu Tân Thanh 300.000 đồng một xe.") == [
         "Hải quan cửa khẩu Tân Thanh"]
+
+
+def test_cases_named_vu_and_known_bodies_written_short() -> None:
+    assert agencies("Vụ NH Tân Việt: Trần Phương Mai lãnh án.") == []
+    assert agencies("Vụ Cần Giờ: bị cáo kháng cáo.") == []
+    assert agencies("Ông A, Vụ trưởng Vụ Pháp chế Bộ Tư pháp.") == ["Vụ Pháp chế Bộ Tư pháp"]
+    assert agencies("Lô hàng được Chi cục thuế Hoàn Kiếm, Hà Nội xác định.") == ["Chi cục Thuế quận Hoàn Kiếm (Hà Nội)"]
+    assert agencies("Sở Du lịch - Thương mại Lâm Đồng họp.") == ["Sở Du lịch - Thương mại tỉnh Lâm Đồng"]
+    assert agencies("Cục Hàng không dân dụng cho biết.") == ["Cục Hàng không dân dụng Việt Nam"]
+    assert agencies("Phó tư lệnh quân khu 4 cho biết.") == ["Quân khu 4"]
+
+
+def test_the_central_committee_written_bare_is_the_partys() -> None:
+    assert agencies("Đại hội bầu Ban Chấp hành Trung ương khóa X.") == ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]
+    assert agencies("Đoàn Thanh niên họp, Ban Chấp hành Trung ương khóa IX dự.") == ["Ban Chấp hành Trung ương"]

@@ -37,7 +37,7 @@ from .exclusions import (
     venue_at,
 )
 from .fields import field_at, field_match, official_name
-from .gazetteer import gazetteer
+from .gazetteer import accent_key, gazetteer
 from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, party_boards, tables
 from .locations import LocationScan, PlaceMention
 from .lowercase import lower_name_end
@@ -57,6 +57,12 @@ __all__ = ["scan_agencies"]
 _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy": "thành phố",
                "thành đoàn": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã",
                "đảng ủy": "ward"}
+
+
+def _a_case(c: Context, name: str) -> bool:
+    """``Vụ`` + an abbreviation or a place: a case (``vụ án``)."""
+    first = name.split(" ")[1] if " " in name else ""
+    return len(first) > 1 and first.isupper() or accent_key(name[3:]) in c.gaz.units_accented
 
 
 def _parent_at(c: Context, k: int, depth: int) -> Body | None:
@@ -225,6 +231,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
     if head.words == ("cơ", "quan") and name == head.display:
         return None  # Cơ quan Công an TP HCM: "the agency" of the police, which is read on its own
+    if head.words == ("vụ",) and _a_case(c, name):
+        return None  # Vụ NH Tân Việt, Vụ Cần Giờ: a case, not a ministry's department
     low_name = name.lower()
     if low_name in lists["named_by_parent"] and _named_by_parent(c, end, j):
         pass  # Cơ quan Điều tra Công an quận 1: capitalised, with its parent, it is that parent's

@@ -102,7 +102,7 @@ _INVESTIGATORS = (("cảnh", "sát", "điều", "tra"), ("an", "ninh", "điều"
 #: First words of the heads that head_at may find in lower case.
 LOWER_FIRSTS = frozenset({w[0] for w in _LOWER_PLACE_HEADS} | {"phòng", "cơ", "sở", "văn", "thanh", "bộ", "trung", "đại", "đồn", "ban", "đài",
                                                                   "tỉnh", "thành", "huyện", "quận", "thị", "vụ", "cục",
-                                                                  "viện"})
+                                                                  "viện", "quân"})
 # Party committees, one word in any case: tỉnh ủy is never anything else.
 _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "ủy"), ("quận", "ủy"), ("thị", "ủy")})
 # Words before "thanh tra" that make it the act of inspecting, not the office.
@@ -222,6 +222,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
         return False
     if head.words[:2] == ("đồn", "biên"):
         return True  # đồn biên phòng cửa khẩu Nghi Sơn
+    if head.words[:2] in (("quân", "khu"), ("quân", "chủng")):
+        # Phó tư lệnh quân khu 4, chính ủy quân chủng ... (Bộ Tư lệnh quân khu 7 is one name)
+        return k > 1 and s.lows[k - 2:k] in (["tư", "lệnh"], ["chính", "ủy"]) and s.lows[k - 3:k - 2] != ["bộ"]
     if head.words[:3] == ("đại", "sứ", "quán"):
         return True  # đại sứ quán Việt Nam tại Malaysia (named by where it sits, or not at all)
     if head.division:  # thẩm phán tòa dân sự TAND tỉnh Bắc Ninh (Chánh tòa dân sự, TAND ...): a court's division

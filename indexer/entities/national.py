@@ -41,10 +41,17 @@ def fixed_body(c: Context, name: str, j: int) -> Body | None:
             and (m := mention_at(c, j + 1)) is not None and m.level == "province":
         # TAND tối cao tại TP HCM: the supreme court's seat in that city (its appeal court)
         return f"{name} tại {m.display}", j + 1 + (m.end - m.start), None, None
+    if name == "Ban Chấp hành Trung ương" and not (j < n and s.caps[j]) and not _youth_union(c):
+        name = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"  # the Party's, unless the story is the Union's
     of = of_parent(c, j) or of_parent(c, j, direct=True)
     if of is not None:  # Ủy ban Pháp luật của Quốc hội (and its bare twin is the same body)
         return f"{name} {'của ' if of[3] is None else ''}{of[0]}", of[1], None, name
     return None if foreign_after(c, j) or _of_countries(c, j) else (name, j, None, None)
+
+
+def _youth_union(c: Context) -> bool:
+    """The article is about the Youth Union (``Đoàn Thanh niên``, ``Trung ương Đoàn``)."""
+    return any(pair in (("đoàn", "thanh"), ("ương", "đoàn")) for pair in zip(c.s.lows, c.s.lows[1:]))
 
 
 def _of_countries(c: Context, j: int) -> bool:
