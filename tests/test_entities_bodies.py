@@ -916,3 +916,13 @@ def test_cases_named_vu_and_known_bodies_written_short() -> None:
 def test_the_central_committee_written_bare_is_the_partys() -> None:
     assert agencies("Đại hội bầu Ban Chấp hành Trung ương khóa X.") == ["Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"]
     assert agencies("Đoàn Thanh niên họp, Ban Chấp hành Trung ương khóa IX dự.") == ["Ban Chấp hành Trung ương"]
+
+
+def test_an_appeals_bare_procuracy_is_the_supreme_one() -> None:
+    assert agencies("Chiều nay, TAND Tối cao tại TP HCM xử phúc thẩm. Đại diện VKS đề nghị y án.") == [
+        "Tòa án nhân dân tối cao tại TP Hồ Chí Minh", "Viện kiểm sát nhân dân tối cao tại TP Hồ Chí Minh"]
+    assert agencies("TAND TP HCM xử sơ thẩm. VKS đề nghị. TAND tối cao sẽ xử phúc thẩm.") == [
+        "Tòa án nhân dân thành phố Hồ Chí Minh", "Viện kiểm sát nhân dân thành phố Hồ Chí Minh",
+        "Tòa án nhân dân tối cao"]
+    assert agencies("TAND Tối cao xử phúc thẩm. VKSND Hà Nội kháng nghị. VKS đề nghị tăng án.") == [
+        "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân thành phố Hà Nội"]

@@ -49,6 +49,7 @@ from .placing import (
     place_in_name,
     plural_places,
     shared_place,
+    supreme_trial,
 )
 from .unplaced import unplaced
 
@@ -331,6 +332,9 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if head.scope == "either":
             return name, j, None, None
         if head.display == "Viện kiểm sát nhân dân" and depth == 0:
+            supreme = supreme_trial(c, k)
+            if supreme is not None:  # TAND tối cao tại TP HCM xử phúc thẩm ... VKS: the supreme procuracy
+                return supreme, j, None, None
             court = court_place(c, k)
             if court is not None:  # Tòa án nhân dân TP HCM xét xử ... VKS đề nghị: the procuracy of that court
                 return f"{name} {forms(c, court)[0]}", j, None, None

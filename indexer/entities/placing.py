@@ -12,7 +12,7 @@ from .heads import Head, head_at
 from .locations import PlaceMention
 from .names import text_of
 
-__all__ = ["court_place", "listed_places", "place_in_name", "plural_places", "shared_place"]
+__all__ = ["court_place", "listed_places", "place_in_name", "plural_places", "shared_place", "supreme_trial"]
 
 
 def listed_places(c: Context, j: int, first: PlaceMention) -> tuple[list[PlaceMention], int]:
@@ -138,6 +138,37 @@ def court_place(c: Context, k: int) -> PlaceMention | None:
     if pick is not None or police is None or s.lows[k] != "viện" or _at_trial(c, k):
         return pick
     return police
+
+
+def supreme_trial(c: Context, k: int) -> str | None:
+    """The name of the supreme procuracy when the court an article names
+    nearest before ``k`` (else first after) is the supreme court: an
+    appeal's bare ``VKS`` (``TAND tối cao tại TP HCM ... VKS``) is
+    ``Viện kiểm sát nhân dân tối cao tại TP Hồ Chí Minh``."""
+    s = c.s
+    pick: str | None = None
+    seen = False
+    for i in range(len(s.words) - 3):
+        if s.lows[i] not in ("tòa", "viện") or i == k:
+            continue
+        found = head_at(c, i)
+        if found is not None and found[0].display.startswith("Viện kiểm sát nhân dân") and (
+                found[0].display != "Viện kiểm sát nhân dân" or isinstance(place_at(c, found[1])[0], PlaceMention)):
+            return None  # the article names its procuracy: a bare VKS is that one (or the court's)
+        if found is None or not found[0].display.startswith("Tòa án nhân dân"):
+            continue
+        supreme = found[0].display == "Tòa án nhân dân tối cao"
+        if not supreme and not isinstance(place_at(c, found[1])[0], PlaceMention):
+            continue
+        seat = ""
+        if supreme and s.lows[found[1]:found[1] + 1] == ["tại"] and (m := mention_at(c, found[1] + 1)) is not None:
+            seat = f" tại {m.display}"
+        if i > k and seen:
+            break
+        pick, seen = f"Viện kiểm sát nhân dân tối cao{seat}" if supreme else None, True
+        if i > k:
+            break
+    return pick
 
 
 def _at_trial(c: Context, k: int) -> bool:
