@@ -926,3 +926,9 @@ def test_an_appeals_bare_procuracy_is_the_supreme_one() -> None:
         "Tòa án nhân dân tối cao"]
     assert agencies("TAND Tối cao xử phúc thẩm. VKSND Hà Nội kháng nghị. VKS đề nghị tăng án.") == [
         "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân thành phố Hà Nội"]
+
+
+def test_the_womens_union_written_short() -> None:
+    assert agencies("Hội phụ nữ huyện Tuy Phong (Bình Thuận) vận động.") == [
+        "Hội Liên hiệp Phụ nữ huyện Tuy Phong (Bình Thuận)"]
+    assert agencies("Các hội phụ nữ vận động.") == []
