@@ -932,3 +932,15 @@ def test_the_womens_union_written_short() -> None:
     assert agencies("Hội phụ nữ huyện Tuy Phong (Bình Thuận) vận động.") == [
         "Hội Liên hiệp Phụ nữ huyện Tuy Phong (Bình Thuận)"]
     assert agencies("Các hội phụ nữ vận động.") == []
+
+
+def test_long_known_names_short_ministries_and_a_frequency_centre() -> None:
+    assert agencies("Trước đó, Cục cảnh sát điều tra tội phạm về trật tự quản lý kinh tế và chức vụ Bộ Công an "
+                    "đã triệu tập ông A.") == [
+        "Cục Cảnh sát điều tra tội phạm về trật tự quản lý kinh tế và chức vụ Bộ Công an"]
+    assert agencies("Cục Kiểm lâm vùng I họp.") == ["Cục Kiểm lâm vùng I"]
+    assert agencies("Bộ Lao động cho biết.") == ["Bộ Lao động - Thương binh và Xã hội"]
+    assert agencies("Cục Điều tra tội phạm về trật tự xã hội, Bộ Công an cho biết.") == [
+        "Cục Cảnh sát điều tra tội phạm về trật tự xã hội Bộ Công an"]
+    assert agencies("Theo Trung tâm Kiểm soát tần số Khu vực II, sóng bị nhiễu.") == [
+        "Trung tâm Kiểm soát tần số Khu vực II"]

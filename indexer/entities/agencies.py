@@ -40,7 +40,7 @@ from .fields import field_at, field_match, official_name
 from .gazetteer import accent_key, gazetteer
 from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, party_boards, tables
 from .locations import LocationScan, PlaceMention
-from .lowercase import lower_name_end
+from .lowercase import known_unit, lower_name_end
 from .names import read_name, skip_bracket, stop_here, text_of
 from .national import fixed_body, of_parent, seat_abroad
 from .placing import (
@@ -225,6 +225,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
         if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
             nend = lower_name_end(c, head, j, lambda x: _parent_at(c, x, depth) is not None)
+        elif nend > j:
+            nend = known_unit(c, k, j, nend, longer=True) or nend  # (a long known name outruns the free reading)
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2 and not (head.words == ("cơ", "quan")
                                                                       and s.lows[j] == "điều")

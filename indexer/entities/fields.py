@@ -32,6 +32,8 @@ _BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
 _SHORT_FIELDS = {("nông", "nghiệp"): ("Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường"),
                  ("kế", "hoạch"): ("Kế hoạch và Đầu tư", None)}
 _MERGED = date(2025, 3, 1)
+# Fields of ministries that no longer exist alone, written short for the one that took them in.
+_OLD_SHORT = {"Lao động": "Lao động - Thương binh và Xã hội"}
 _UNIT_FIELDS = {("Phòng", "Văn hóa - Thông tin"): "Văn hóa và Thông tin",
                 ("Phòng", "Văn hóa, Thông tin"): "Văn hóa và Thông tin"}
 
@@ -79,6 +81,9 @@ def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:
     if found is None:
         return None
     fend, display = found
+    if display in _OLD_SHORT and (c.published is None or c.published.date() < _MERGED) \
+            and not (fend < n and s.lows[fend] in ("và", "&", "-")):
+        display = _OLD_SHORT[display]  # Bộ Lao động: the ministry of labour, invalids and social affairs
     if fend + 1 < n and s.lows[fend] in ("và", "&") and s.caps[fend + 1] and not head_at(c, fend + 1) \
             and not mention_at(c, fend + 1) and not starts_business(c, fend + 1) and not field_match(c, fend + 1):
         return False

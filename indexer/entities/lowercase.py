@@ -21,7 +21,7 @@ from .names import read_name
 from .placing import plural_places
 from .text import BREAKS
 
-__all__ = ["lower_name_end"]
+__all__ = ["known_unit", "lower_name_end"]
 
 # Words after a lower-case "phòng" that make it "prevent" (phòng cháy, phòng chống dịch).
 _PREVENTION = frozenset({"cháy", "chống", "tránh", "ngừa", "bệnh", "dịch", "hộ", "thủ", "vệ", "lây"})
@@ -29,11 +29,13 @@ _PREVENTION = frozenset({"cháy", "chống", "tránh", "ngừa", "bệnh", "dị
 _TITLED = frozenset({("vụ",), ("viện",), ("cục",), ("tổng", "cục")})
 
 
-def _known_unit(c: Context, start: int, j: int, nend: int) -> int:
+def known_unit(c: Context, start: int, j: int, nend: int, longer: bool = False) -> int:
     """End of the longest known unit name (``data/unit_names.tsv``) from
-    ``start`` that ends by ``nend``, else 0."""
+    ``start`` that ends by ``nend`` or a few words past it (a long name in
+    lower case outruns the free reading), else 0; with ``longer`` only an
+    end past ``nend`` counts."""
     official = official_forms()
-    for end in range(nend, j, -1):
+    for end in range(min(nend + 4, len(c.s.words)), nend if longer else j, -1):
         if " ".join(c.s.lows[start:end]) in official:
             return end
     return 0
@@ -52,7 +54,7 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     start = j - len(head.words)
     titled = start > 0 and s.lows[start - 1] in ("trưởng", "phó")  # Trưởng phòng quản lý dược, Sở Y tế
     nend = read_name(c, j, is_parent, lower_ok=True)
-    known = _known_unit(c, start, j, nend)
+    known = known_unit(c, start, j, nend)
     if known:
         return known  # Tổng cục du lịch, Trung tâm chiếu phim quốc gia: a unit known by that name
     if head.words == ("phòng",) and field_match(c, j) is None and not titled:
