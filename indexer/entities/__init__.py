@@ -16,10 +16,10 @@ from datetime import datetime
 
 from ..vietnamese import normalize
 from .abbreviations import defined_abbreviations, expand
-from .agencies import scan_agencies
 from .gazetteer import location_province, province_rollup
 from .locations import scan_locations
 from .outlets import home_city_key, home_province, home_province_key
+from .scanning import scan_agencies
 from .text import tokenize
 
 __all__ = [

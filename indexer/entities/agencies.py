@@ -1,4 +1,5 @@
-"""State bodies named in an article, written the house way.
+"""One state body read from where its head starts, written the house way
+(``scanning.py`` walks the article and calls ``read_body`` at each head).
 
 A body starts with a head (``Sở``, ``Ủy ban nhân dân``, ``Cục``... see
 ``data/agency_heads.tsv``) on the abbreviation-expanded token stream.  What
@@ -12,11 +13,7 @@ generic mentions (``UBND các huyện``), photo credits and venues
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from ..vietnamese import fold
-from .abbreviations import Stream
-from .article import foreign_from, note, same_as_written, tidy
+from .article import note
 from .belonging import anothers_committee, board_of, bracket_parent, submitted_to
 from .binding import (
     GENERIC,
@@ -33,13 +30,12 @@ from .exclusions import (
     foreign_after,
     foreign_name_at,
     institution_after,
-    not_a_body_before,
     venue_at,
 )
 from .fields import field_at, field_match, official_name
-from .gazetteer import accent_key, gazetteer
-from .heads import DASH, LOWER_FIRSTS, Head, head_at, match, party_boards, tables
-from .locations import LocationScan, PlaceMention
+from .gazetteer import accent_key
+from .heads import DASH, Head, head_at, match, party_boards
+from .locations import PlaceMention
 from .lowercase import known_unit, lower_name_end
 from .names import read_name, skip_bracket, stop_here, text_of
 from .national import fixed_body, of_parent, seat_abroad
@@ -53,7 +49,7 @@ from .placing import (
 )
 from .unplaced import unplaced
 
-__all__ = ["scan_agencies"]
+__all__ = ["listed_fields", "read_body"]
 
 _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy": "thành phố",
                "thành đoàn": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã",
@@ -363,67 +359,13 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     return unplaced(c, k, head, name, j, end)
 
 
-def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None = None,
-                  home: str | None = None, city: str | None = None) -> list[str]:
-    """Display names of the bodies in ``stream``, by first mention."""
-    heads, fields, lists = tables()
-    c = Context(stream, loc, gazetteer(), published, home, heads, fields, lists, foreign_from(stream, loc, lists),
-                city=city)
-    out: list[str] = []
-    read: list[tuple[int, str]] = []
-    children: set[str] = set()
-    forms_of: dict[str, dict[str, int]] = {}  # folded key -> written forms and how often
-    lows, caps, orig = stream.lows, stream.caps, stream.orig
-    covered = loc.covered
-    starts = [k for k, low in enumerate(lows)
-              if low in heads and (caps[k] or low in LOWER_FIRSTS) and orig[k] not in covered]
-    # liên bộ Tài chính, Y tế: ministries issuing a joint act, written in lower case.
-    joint = {k for k in range(1, len(lows) - 1) if lows[k] == "bộ" and lows[k - 1] == "liên" and caps[k + 1]}
-    joint_head = next(h for h in heads["bộ"] if h.words == ("bộ",))
-    starts = sorted(set(starts) | joint)
-    resume = last_stop = 0
-    for k in starts:
-        if k < resume:
-            continue
-        found = (joint_head, k + 1) if k in joint else head_at(c, k)
-        if found is None:
-            continue
-        head, end = found
-        plural = k > 0 and lows[k - 1] in lists["generic_before"]
-        got = None if not_a_body_before(c, k) or plural and head.type != "field" else _read(c, k, head, end)
-        if got is None:
-            resume = end
-            continue
-        bodies = [got, *_listed_fields(c, k, head, got[1], k in joint)] if head.type == "field" else [got]
-        bodies += c.listed.pop(k, [])
-        if not caps[k] and head.words == ("sở",) and len(bodies) < 2 \
-                and not any(o in covered for o in range(orig[k], orig[min(bodies[-1][1], len(orig)) - 1] + 1)):
-            resume = end
-            continue  # giám đốc sở GDĐT: "the department" in lower case names a body only with its place
-        if plural and len(bodies) < (1 if head.scope == "national" else 2):
-            resume = end
-            continue  # các Sở Y tế: one kind of body in every province; các Bộ Y tế, Tài chính: named
-        if k and lows[k - 1] == "(" and k - 1 == last_stop and read and len(bodies) == 1 \
-                and fold(got[0]) in fold(read[-1][1]):
-            resume = got[1]
-            continue  # Thanh tra Sở TT&TT Bình Dương (Sở TT-TT): the short form of a name just read
-        for display, _, _, child in bodies:
-            if child is not None:
-                children.add(fold(child))
-            read.append((k, display))
-        stop, parent = bodies[-1][1], got[2]
-        last_stop = stop
-        resume = parent if parent is not None else max(stop, k + 1)
-    same = same_as_written(c)
-    for k, display in read:
-        display = same.get((k, display), display)
-        key = fold(display)
-        written = forms_of.get(key)
-        if written is None:
-            forms_of[key] = {display: 1}
-            out.append(key)
-        else:
-            written[display] = written.get(display, 0) + 1
-    # One display per body: the form the article writes most often, the first on a tie.
-    return tidy([max(forms_of[key].items(), key=lambda f: f[1])[0] for key in out], children)
+def read_body(c: Context, k: int, head: Head, end: int) -> Body | None:
+    """The body whose head starts at ``k`` and ends at ``end``: (display,
+    end, where a parent in brackets starts, the sub-unit's own name)."""
+    return _read(c, k, head, end)
 
+
+def listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
+    """More ministries or departments listed after the one read (``Bộ Giao
+    thông vận tải, Tài chính``)."""
+    return _listed_fields(c, k, head, j, joint)
