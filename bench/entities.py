@@ -1,10 +1,10 @@
 """Quality and speed of the entity extractor against the labelled sets.
 
-Thirty-one label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
+Thirty-two label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
 project's corpus, refs ``corpus/<path>`` or ``corpus/jsonl/<file>#<id>``,
 read with the project's readers), ``entities_dev.jsonl`` (the development
 set), and ``entities_shared.jsonl`` and ``entities_test2.jsonl`` to
-``entities_test29.jsonl`` (the twenty-nine held-out test sets; refs
+``entities_test30.jsonl`` (the thirty held-out test sets; refs
 ``dantri_unc:<id>`` / ``vntc:<id>``, read from ``../shared/corpora``).  Runs
 ``extract_entities`` on each article and prints micro-averaged precision,
 recall and F1 for agencies, locations and provinces, one table per set plus
@@ -55,12 +55,12 @@ LABEL_FILES = {"corpus": "entities_corpus.jsonl", "dev": "entities_dev.jsonl",
                "test23": "entities_test23.jsonl", "test24": "entities_test24.jsonl",
                "test25": "entities_test25.jsonl", "test26": "entities_test26.jsonl",
                "test27": "entities_test27.jsonl", "test28": "entities_test28.jsonl",
-               "test29": "entities_test29.jsonl"}
+               "test29": "entities_test29.jsonl", "test30": "entities_test30.jsonl"}
 ALIASES = {"test": "shared"}
 TEST_SETS = frozenset({"shared", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14",
                        "test15", "test16", "test17", "test18", "test19",
                        "test20", "test21", "test22", "test23", "test24", "test25", "test26",
-                       "test27", "test28", "test29"})
+                       "test27", "test28", "test29", "test30"})
 SHARED_CORPORA = {"dantri_unc": "dantri_unc.jsonl.gz", "vntc": "vntc.jsonl.gz"}
 
 Article = tuple[str, str, "str | None", "datetime | None"]
@@ -163,7 +163,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="\n\n".join(__doc__.split("\n\n")[2:]))
     parser.add_argument("--set", nargs="+", choices=(*LABEL_FILES, *ALIASES, "all"), default=["all"],
-                        help="which label sets to score: corpus, dev, shared (= test) and test2 to test29 (the held-out sets) "
+                        help="which label sets to score: corpus, dev, shared (= test) and test2 to test30 (the held-out sets) "
                              "or all (default: all)")
     parser.add_argument("--labels", nargs="+", type=Path, default=[ROOT / "tests" / "data"], metavar="PATH",
                         help="label files, or folders holding the standard ones (default: tests/data)")
