@@ -944,3 +944,9 @@ def test_long_known_names_short_ministries_and_a_frequency_centre() -> None:
         "Cục Cảnh sát điều tra tội phạm về trật tự xã hội Bộ Công an"]
     assert agencies("Theo Trung tâm Kiểm soát tần số Khu vực II, sóng bị nhiễu.") == [
         "Trung tâm Kiểm soát tần số Khu vực II"]
+
+
+def test_a_verb_after_a_known_unit_is_not_part_of_it() -> None:
+    assert agencies("Cục Điện ảnh chọn chiếu phim này.") == ["Cục Điện ảnh"]
+    assert agencies("Theo Cục Thú y vùng VI, dịch đã giảm.") == ["Cục Thú y vùng VI"]
+    assert agencies("Trung tâm Y tế dự phòng tỉnh Sóc Trăng cho biết.") == ["Trung tâm Y tế dự phòng tỉnh Sóc Trăng"]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .text import Tokens, fold_word, tokenize
 
-__all__ = ["Stream", "expand", "defined_abbreviations", "official_forms"]
+__all__ = ["Stream", "expand", "defined_abbreviations", "official_forms", "unit_names"]
 
 _Pattern = tuple[str, ...]
 
@@ -58,12 +58,22 @@ def _tables() -> tuple[dict[str, list[tuple[_Pattern, _Pattern]]], frozenset[_Pa
             placed.add(pattern)
     for entries in table.values():
         entries.sort(key=lambda e: -len(e[0]))
-    for line in (path.with_name("unit_names.tsv")).read_text(encoding="utf-8").splitlines():
+    official.update(unit_names())
+    return table, frozenset(placed), official
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Lower-cased unit name or other spelling -> the official name
+    (``data/unit_names.tsv``)."""
+    out: dict[str, str] = {}
+    path = Path(__file__).with_name("data") / "unit_names.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, *others = (col.strip() for col in line.split("\t"))
             for form in (name, *others):
-                official[form.lower()] = name
-    return table, frozenset(placed), official
+                out[form.lower()] = name
+    return out
 
 
 def official_forms() -> dict[str, str]:

@@ -36,7 +36,7 @@ from .fields import field_at, field_match, official_name
 from .gazetteer import accent_key
 from .heads import DASH, Head, head_at, match, party_boards
 from .locations import PlaceMention
-from .lowercase import known_unit, lower_name_end
+from .lowercase import known_start, known_unit, lower_name_end
 from .names import read_name, skip_bracket, stop_here, text_of
 from .national import fixed_body, of_parent, seat_abroad
 from .placing import (
@@ -222,7 +222,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
             nend = lower_name_end(c, head, j, lambda x: _parent_at(c, x, depth) is not None)
         elif nend > j:
-            nend = known_unit(c, k, j, nend, longer=True) or nend  # (a long known name outruns the free reading)
+            nend = known_unit(c, k, j, nend, longer=True) or known_start(c, k, j, nend)
+            # (a long known name outruns the free reading; a verb after a known one is not part of it)
         if nend > j:
             lowered = not s.caps[j] and len(head.words) <= 2 and not (head.words == ("cơ", "quan")
                                                                       and s.lows[j] == "điều")

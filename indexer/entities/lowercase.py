@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .abbreviations import official_forms
+from .abbreviations import official_forms, unit_names
 from .binding import GENERIC, Context, mention_at, place_at
 from .fields import field_match
 from .heads import DASH, Head
@@ -21,7 +21,7 @@ from .names import read_name
 from .placing import plural_places
 from .text import BREAKS
 
-__all__ = ["known_unit", "lower_name_end"]
+__all__ = ["known_start", "known_unit", "lower_name_end"]
 
 # Words after a lower-case "phòng" that make it "prevent" (phòng cháy, phòng chống dịch).
 _PREVENTION = frozenset({"cháy", "chống", "tránh", "ngừa", "bệnh", "dịch", "hộ", "thủ", "vệ", "lây"})
@@ -39,6 +39,20 @@ def known_unit(c: Context, start: int, j: int, nend: int, longer: bool = False) 
         if " ".join(c.s.lows[start:end]) in official:
             return end
     return 0
+
+
+def known_start(c: Context, start: int, j: int, nend: int) -> int:
+    """End of a known unit name (``data/unit_names.tsv``) that a free name
+    starts with when only lower-case words follow it (``Cục Điện ảnh chọn
+    chiếu``: the verb after the name), else ``nend``."""
+    official = unit_names()
+    lows, words = c.s.lows, c.s.words
+    for end in range(nend - 1, j, -1):
+        if not (words[end].isalpha() and words[end].islower()):
+            return nend  # Cục Thú y vùng VI, ... Phòng chống HIV/AIDS: more of the name
+        if " ".join(lows[start:end]) in official:
+            return end
+    return nend
 
 
 def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bool]) -> int:
