@@ -950,3 +950,12 @@ def test_a_verb_after_a_known_unit_is_not_part_of_it() -> None:
     assert agencies("Cục Điện ảnh chọn chiếu phim này.") == ["Cục Điện ảnh"]
     assert agencies("Theo Cục Thú y vùng VI, dịch đã giảm.") == ["Cục Thú y vùng VI"]
     assert agencies("Trung tâm Y tế dự phòng tỉnh Sóc Trăng cho biết.") == ["Trung tâm Y tế dự phòng tỉnh Sóc Trăng"]
+
+
+def test_an_investigating_body_of_a_place_and_bodies_owning_a_hospital() -> None:
+    assert agencies("Cơ quan điều tra TP HCM đã bắt giữ ông A.") == ["Cơ quan điều tra Công an thành phố Hồ Chí Minh"]
+    assert agencies("Theo cơ quan điều tra tỉnh Hưng Yên, vụ việc phức tạp.") == [
+        "Cơ quan điều tra Công an tỉnh Hưng Yên"]
+    assert agencies("Theo cơ quan điều tra, vụ việc phức tạp.") == []
+    assert agencies("Bệnh nhân được đưa tới Bệnh viện Công an TP Hà Nội.") == []
+    assert agencies("Viện KSNDTC đã phê chuẩn.") == ["Viện kiểm sát nhân dân tối cao"]

@@ -177,7 +177,8 @@ def _named_by_parent(c: Context, end: int, j: int) -> bool:
         pj += 1
     parent = _parent_at(c, pj, 1)
     if parent is None:
-        return False
+        place, _ = place_at(c, j)  # Cơ quan điều tra TP HCM, ... tỉnh Hưng Yên: the police's of the place
+        return isinstance(place, PlaceMention)
     return (s.caps[end] and pj == j) or parent[0].startswith(("Công an", "Bộ Công an", "Bộ Quốc phòng"))
 
 

@@ -44,10 +44,30 @@ def not_a_body_before(c: Context, k: int) -> bool:
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["name_before"] \
             or k > 2 and before == "của" and f"{lows[k - 3]} {lows[k - 2]}" in c.lists["name_before"]:
         return True  # Đại học Bộ Nội vụ (a school), trái phiếu (của) Chính phủ (a product)
+    if _owned_institution(c, k):
+        return True
     j = k - 1
     while j >= 0 and k - j <= 3 and c.s.words[j] in (":", "(", "-", "–"):
         j -= 1
     return j >= 0 and lows[j] in c.lists["credit_words"] and c.s.caps[j]
+
+
+_OWNED = (("bệnh", "viện"), ("bv",), ("công", "ty"), ("nhà", "máy"), ("xí", "nghiệp"))
+
+
+def _owned_institution(c: Context, k: int) -> bool:
+    """The head at ``k`` ends the name of a hospital or company it owns
+    (``Bệnh viện Công an TP Hà Nội``, ``Công ty Tây Nam Quân khu 7``)."""
+    s = c.s
+    i = k
+    while i > 0 and k - i <= 6:
+        for words in _OWNED:
+            if tuple(s.lows[i - len(words):i]) == words and (s.caps[i - len(words)] or words[0] == "bệnh"):
+                return True
+        if not (s.caps[i - 1] and s.words[i - 1].isalpha() or s.words[i - 1].isdigit() or s.lows[i - 1] == "số"):
+            return False
+        i -= 1
+    return False
 
 
 def _proposes(lows: list[str], k: int) -> bool:

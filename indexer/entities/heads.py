@@ -150,6 +150,8 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words == ("cơ", "quan"):
         if s.lows[end:end + 2] == ["điều", "tra"]:  # cơ quan điều tra Công an Hà Nội: the police's
             found = head_at(c, end + 2)
+            if found is None and end + 2 < len(s.words):
+                return mention_at(c, end + 2) is not None or kind_at(s, end + 2) is not None  # ... TP HCM
             return found is not None and found[0].display in ("Công an", "Bộ Công an")
         return tuple(s.lows[end:end + 4]) in _INVESTIGATORS
     if head.words == ("sở",):  # các sở Giao thông công chính và Kế hoạch và Đầu tư (but cơ sở, trụ sở)
