@@ -959,3 +959,15 @@ def test_an_investigating_body_of_a_place_and_bodies_owning_a_hospital() -> None
     assert agencies("Theo cơ quan điều tra, vụ việc phức tạp.") == []
     assert agencies("Bệnh nhân được đưa tới Bệnh viện Công an TP Hà Nội.") == []
     assert agencies("Viện KSNDTC đã phê chuẩn.") == ["Viện kiểm sát nhân dân tối cao"]
+
+
+def test_a_field_after_va_branches_and_road_management_zones() -> None:
+    assert agencies("Vụ Tác động và đánh giá môi trường (Bộ Tài nguyên và Môi trường) cho biết.") == [
+        "Vụ Tác động và đánh giá môi trường", "Bộ Tài nguyên và Môi trường"]
+    assert agencies("Ông A, Khu Quản lý giao thông đô thị số 1, Sở GTCC TP HCM cho biết.") == [
+        "Khu Quản lý giao thông đô thị số 1 Sở Giao thông công chính thành phố Hồ Chí Minh"]
+    assert agencies("Phân viện Khoa học hình sự (Bộ Công an) giám định.") == ["Phân viện Khoa học hình sự", "Bộ Công an"]
+    assert agencies("Chi cục Tiêu chuẩn Đo lường Chất lượng TP HCM kiểm tra.") == [
+        "Chi cục Tiêu chuẩn Đo lường Chất lượng thành phố Hồ Chí Minh"]
+    assert agencies("Ông đến Bộ Y tế và đề nghị UBND TP Hà Nội giúp.") == [
+        "Bộ Y tế", "Ủy ban nhân dân thành phố Hà Nội"]

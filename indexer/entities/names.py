@@ -171,6 +171,10 @@ def read_name(c: Context, j: int, is_parent: Callable[[int], bool], lower_ok: bo
             if w in DASH and not caps[k + 1] and k > j + 1 and lows[k + 1] == lows[k - 2] and lower:
                 k += 1  # Cảnh sát giao thông đường bộ - đường sắt: the same word starts both halves
                 continue
+            if low == "và" and not caps[k + 1] and stop_here(c, k + 1) and (m := _and_field(c, k + 1)):
+                lower += m - k - 1
+                k = end = m  # Vụ Tác động và đánh giá môi trường (Bộ ...): a field after "và", closed by a bracket
+                continue
             if not caps[k + 1] and (w not in (",", "và") or stop_here(c, k + 1)
                                     or not words[k + 1].isalnum()):
                 break
@@ -234,6 +238,38 @@ def _closes(c: Context, k: int) -> bool:
         if s.caps[m] or not s.words[m].isalpha() or stop_here(c, m):
             return False
     return False
+
+
+# Words that, after "và", start a clause rather than the second field of a name.
+_CLAUSE_FIRST = frozenset({"đã", "đang", "sẽ", "được", "bị", "là", "có", "cho", "các", "những", "của", "với", "tại",
+                           "ở", "theo", "trong", "khi", "từ", "để", "vào", "ra", "không", "cũng", "vẫn", "còn", "mới",
+                           "rất", "hay", "hoặc", "nhưng", "mà", "thì", "này", "đó", "ông", "bà", "anh", "chị", "người",
+                           "ngày", "năm", "tháng", "một", "hai", "ba", "bốn", "nhiều", "mọi", "mỗi", "họ", "tôi",
+                           "chúng", "do", "bởi", "qua", "sau", "trước", "lúc", "nay", "đến", "tới", "đi", "lên", "về",
+                           # people and acts beside a body (... và lãnh đạo tỉnh, ... và đề nghị UBND)
+                           "lãnh", "đại", "giám", "cơ", "báo", "đề", "trình", "hoàn", "chủ", "phó", "trưởng", "cán",
+                           "nhân", "chuyên", "phóng", "bộ", "ký", "gửi", "yêu", "kiến"})
+
+
+def _and_field(c: Context, i: int) -> int:
+    """After "và", a lower-case field that starts with a verb-like word
+    (``và đánh giá môi trường``, ``và tự nhiên``, ``và hỗ trợ khách du
+    lịch``): its end when two to eight such words run up to a bracket, a
+    dash, the sentence's end, a place or a parent body; else 0."""
+    s = c.s
+    n = len(s.words)
+    if s.lows[i] in _CLAUSE_FIRST:
+        return 0
+    m = i
+    while m < n and m - i < 8 and s.words[m].isalpha() and not s.caps[m] and s.lows[m] != "và" \
+            and (m - i < 2 or not stop_here(c, m)) and not mention_at(c, m) and not kind_at(s, m):
+        m += 1
+    if m - i < 2:
+        return 0
+    if m >= n or s.words[m] in ("(", ".", "-", "–", "…", ")", "\n") or mention_at(c, m) or kind_at(s, m) \
+            or head_at(c, m):
+        return m
+    return 0
 
 
 def _listed_field(c: Context, k: int) -> bool:

@@ -91,7 +91,7 @@ def place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention
     s = c.s
     if place.start < 0 or not s.orig[j] <= place.start < (s.orig[after] if after < len(s.words) else 1 << 30):
         return None  # bound from a bare kind word (Ban quản lý khu công nghiệp tỉnh): not part of the name
-    low = f" {name.lower()} "
+    low = f" {name.lower()[len(head.display):]} "  # (the head's own words do not count: Khu Quản lý ... TP HCM)
     named = any(f" {w} " in low for w in c.lists["name_place_words"]) \
         or " ".join(head.words) in c.lists["place_name_heads"]
     if place.kind is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from .abbreviations import unit_names
 from .article import note
 from .binding import Body, Context, bind, district_before, forms
 from .heads import Head
@@ -76,7 +77,7 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
     proper = post or any(b[:1].isupper() and not a[:1].isupper() and vietnamese_syllable(b)
                          for a, b in pairwise(rest))
     if head.type == "named" and len(head.words) > 2 and sum(w[:1].isupper() for w in written) < 4 \
-            and not national and not written[-1].isdigit() and not proper:
+            and not national and not written[-1].isdigit() and written[-1] not in ROMAN and not proper:
         return None  # Ban Quản lý dự án, with no place or proper name (but ... dự án Đường sắt): generic
     if low in lists["not_agency_names"]:
         return None
@@ -84,7 +85,7 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
         and (written[-1] in ROMAN or written[-1].isdigit())
     # (Chi cục Thú y vùng VI, Chi cục Hải quan khu vực 1 serve several places, and one named after its
     # border gate or airport is known by it: no province of their own)
-    gate = head.words == ("chi", "cục") and proper  # Chi cục Hải quan Nội Bài: named after its gate
+    gate = head.words == ("chi", "cục") and proper and low not in unit_names()  # Chi cục Hải quan Nội Bài: its gate's
     if (head.scope == "local" or low in lists["province_bodies"]) and not regional and not gate:
         bound = bind(c, "any", c.s.orig[k])
         if bound is not None:
