@@ -971,3 +971,11 @@ def test_a_field_after_va_branches_and_road_management_zones() -> None:
         "Chi cục Tiêu chuẩn Đo lường Chất lượng thành phố Hồ Chí Minh"]
     assert agencies("Ông đến Bộ Y tế và đề nghị UBND TP Hà Nội giúp.") == [
         "Bộ Y tế", "Ủy ban nhân dân thành phố Hà Nội"]
+
+
+def test_buildings_named_after_a_body_and_a_customs_branch_written_short() -> None:
+    assert agencies("Ông được đưa về Nhà tang lễ Bộ Quốc phòng.") == []
+    assert agencies("Ông bị giam ở trại giam T16 Bộ Công an.") == []
+    assert agencies("Trại tạm giam Công an tỉnh Nam Định nhận.") == ["Công an tỉnh Nam Định"]
+    assert agencies("Chi cục Hải quan cửa khẩu Mộc Bài cho biết. Hải quan cửa khẩu Mộc Bài đã bắt.") == [
+        "Chi cục Hải quan cửa khẩu Mộc Bài"]

@@ -40,7 +40,10 @@ def not_a_body_before(c: Context, k: int) -> bool:
     if before in ("/", "\n") and _credit_line(c, k):
         return True  # a credit line: "Theo Vân Thiêng", then "VOV" alone on the next line
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:
-        return True
+        return True  # Hội trường Bộ Quốc phòng, Nhà tang lễ Bộ Quốc phòng: a building
+    if k > 2 and f"{lows[k - 3]} {lows[k - 2]}" in ("trại giam", "tạm giam") and c.s.words[k - 1][:1].isupper() \
+            and any(ch.isdigit() for ch in c.s.words[k - 1]):
+        return True  # trại giam T16 Bộ Công an: a prison
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["name_before"] \
             or k > 2 and before == "của" and f"{lows[k - 3]} {lows[k - 2]}" in c.lists["name_before"]:
         return True  # Đại học Bộ Nội vụ (a school), trái phiếu (của) Chính phủ (a product)

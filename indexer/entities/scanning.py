@@ -87,5 +87,20 @@ def scan_agencies(stream: Stream, loc: LocationScan, published: datetime | None 
         else:
             written[display] = written.get(display, 0) + 1
     # One display per body: the form the article writes most often, the first on a tie.
-    return tidy([max(forms_of[key].items(), key=lambda f: f[1])[0] for key in out], children)
+    return _same_customs(tidy([max(forms_of[key].items(), key=lambda f: f[1])[0] for key in out], children))
+
+
+def _same_customs(names: list[str]) -> list[str]:
+    """``Hải quan cửa khẩu Tân Thanh`` (or ``Chi cục Hải quan Mộc Bài``)
+    beside ``Chi cục Hải quan cửa khẩu Tân Thanh``: the same branch written
+    short."""
+    full = [d for d in names if d.startswith("Chi cục Hải quan cửa khẩu ")]
+    if not full:
+        return names
+
+    def key(d: str) -> str:
+        return d.removeprefix("Chi cục ").replace(" cửa khẩu ", " ")
+
+    keys = {key(d) for d in full}
+    return [d for d in names if d in full or not (d.startswith(("Hải quan ", "Chi cục Hải quan ")) and key(d) in keys)]
 
