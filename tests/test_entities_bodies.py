@@ -979,3 +979,13 @@ def test_buildings_named_after_a_body_and_a_customs_branch_written_short() -> No
     assert agencies("Trại tạm giam Công an tỉnh Nam Định nhận.") == ["Công an tỉnh Nam Định"]
     assert agencies("Chi cục Hải quan cửa khẩu Mộc Bài cho biết. Hải quan cửa khẩu Mộc Bài đã bắt.") == [
         "Chi cục Hải quan cửa khẩu Mộc Bài"]
+
+
+def test_the_front_written_short_its_presidium_and_committees_of_other_bodies() -> None:
+    assert agencies("Ủy ban Kinh tế và Xã hội của Liên Hợp Quốc họp.") == []
+    assert agencies("Ông A, Chủ tịch Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam phát biểu.") == [
+        "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"]
+    assert agencies("Chủ tịch Mặt trận tổ quốc tỉnh Nghệ An dự.") == ["Ủy ban Mặt trận Tổ quốc tỉnh Nghệ An"]
+    assert agencies("Trưởng ban bồi thường giải phóng mặt bằng quận Bình Tân (TP HCM) cho biết.") == [
+        "Ban Bồi thường giải phóng mặt bằng quận Bình Tân (TP Hồ Chí Minh)"]
+    assert agencies("Ủy ban Kinh tế của Quốc hội họp.") == ["Ủy ban Kinh tế của Quốc hội"]

@@ -189,6 +189,14 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     name, j = head.display, end
     if head.scope != "local" and c.foreign_from is not None and k >= c.foreign_from:
         return None  # Bộ Tư pháp in an article on the Philippines, Trung tâm Nghiên cứu ... of Turkey
+    if head.type == "fixed" and head.words[0] == "ủy" and head.rank == 3 and j + 1 < n:
+        if s.lows[j] == "và" and s.caps[j + 1] and head_at(c, j + 1) is None or s.lows[j:j + 2] == ["xã", "hội"]:
+            return None  # Ủy ban Kinh tế và Xã hội (of the UN), Ủy ban Kinh tế xã hội châu Á: another body
+        found = head_at(c, j) if depth < 2 else None
+        if found is not None and found[0].type == "party":
+            got = _read(c, j, found[0], found[1], depth + 1)  # Ủy ban kinh tế Thị ủy Vĩnh Yên: the committee's
+            if got is not None:
+                return f"{name} {got[0]}", got[1], None, None
     if head.type == "fixed":
         if j < n and (s.lows[j] in lists["concept_after"]
                       or j + 1 < n and f"{s.lows[j]} {s.lows[j + 1]}" in lists["concept_after"]):
@@ -219,7 +227,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
                 and s.lows[j + 1] not in ("của", "và", "thuộc", "tại") and not head_at(c, j + 1)
                 and (not stop_here(c, j + 1) or s.lows[j + 1] == "người"))):
             return None  # Trung tâm 145 giường, Ban Chỉ đạo 5 người: a count, not a name
-        nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2)
+        nend = read_name(c, j, lambda x: _parent_at(c, x, depth) is not None, lower_ok=len(head.words) > 2) \
+            if head.words != ("đoàn", "chủ", "tịch") else j  # (a presidium is named by its parent alone)
         if nend == j and " ".join(head.words) in c.lists["anchored_lower_heads"]:
             nend = lower_name_end(c, head, j, lambda x: _parent_at(c, x, depth) is not None)
         elif nend > j:
