@@ -22,8 +22,8 @@ from .locations import KIND_LEVEL, LocationScan, PlaceMention
 if TYPE_CHECKING:
     from .heads import Head
 
-__all__ = ["GENERIC", "Body", "Context", "bind", "district_before", "forms", "kind_at", "mention_at", "place_at",
-           "placed_name", "skip_to"]
+__all__ = ["GENERIC", "Body", "Context", "bind", "district_before", "forms", "has_pair", "kind_at", "mention_at",
+           "place_at", "placed_name", "skip_to"]
 
 GENERIC = "generic"
 _KIND1 = {"tỉnh": "tỉnh", "huyện": "huyện", "quận": "quận", "xã": "xã", "phường": "phường"}
@@ -58,6 +58,16 @@ class Context:
     #: Head index -> the bodies of the same kind of the other places listed
     #: after its own (``Sở Du lịch TP Hà Nội, TP.HCM, Hải Phòng``).
     listed: dict[int, list[Body]] = field(default_factory=dict)
+    #: The article's adjacent word pairs, in lower case (gathered on first use by ``has_pair``).
+    word_pairs: frozenset[tuple[str, str]] | None = None
+
+
+def has_pair(c: Context, pairs: frozenset[tuple[str, str]]) -> bool:
+    """The article holds one of these two-word phrases somewhere (``bị cáo``,
+    ``cả nước``): what a whole story is about, asked by several rules."""
+    if c.word_pairs is None:
+        c.word_pairs = frozenset(zip(c.s.lows, c.s.lows[1:]))
+    return not c.word_pairs.isdisjoint(pairs)
 
 
 def kind_at(s: Stream, j: int) -> tuple[str, int] | None:

@@ -27,13 +27,13 @@ _PREVENTION_ANY = re.compile(r"\b([Pp])hòng chống\b")
 _PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Phòng, chống"}
 # A border post is named after its gate in lower case, then the gate's name.
 _BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
-# A district's office keeps "và" where the old ministry had a dash.
 # Fields written short, by the body of the time: before the ministries merged in March 2025, and after.
 _SHORT_FIELDS = {("nông", "nghiệp"): ("Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường"),
                  ("kế", "hoạch"): ("Kế hoạch và Đầu tư", None)}
 _MERGED = date(2025, 3, 1)
 # Fields of ministries that no longer exist alone, written short for the one that took them in.
 _OLD_SHORT = {"Lao động": "Lao động - Thương binh và Xã hội"}
+# A district's office keeps "và" where the old ministry had a dash.
 _UNIT_FIELDS = {("Phòng", "Văn hóa - Thông tin"): "Văn hóa và Thông tin",
                 ("Phòng", "Văn hóa, Thông tin"): "Văn hóa và Thông tin"}
 
@@ -81,7 +81,7 @@ def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:
     if found is None:
         return None
     fend, display = found
-    if display in _OLD_SHORT and (c.published is None or c.published.date() < _MERGED) \
+    if display in _OLD_SHORT and _before_merger(c) \
             and not (fend < n and s.lows[fend] in ("và", "&", "-")):
         display = _OLD_SHORT[display]  # Bộ Lao động: the ministry of labour, invalids and social affairs
     if fend + 1 < n and s.lows[fend] in ("và", "&") and s.caps[fend + 1] and not head_at(c, fend + 1) \
@@ -102,8 +102,13 @@ def _short_field(c: Context, j: int) -> tuple[int, str] | None:
     if after < len(s.words) and s.caps[after] and s.words[after].isalpha() \
             and not (mention_at(c, after) or head_at(c, after)):
         return None  # Bộ Nông nghiệp Mỹ; Sở Kế hoạch Đầu tư (read as a field)
-    display = forms[0] if c.published is None or c.published.date() < _MERGED else forms[1]
+    display = forms[0] if _before_merger(c) else forms[1]
     return (after, display) if display else None
+
+
+def _before_merger(c: Context) -> bool:
+    """Published before the ministries merged in March 2025 (undated: before)."""
+    return c.published is None or c.published.date() < _MERGED
 
 
 def field_match(c: Context, j: int) -> tuple[int, str] | None:

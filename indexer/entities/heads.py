@@ -21,7 +21,7 @@ from .text import tokenize
 if TYPE_CHECKING:
     from .binding import Context
 
-__all__ = ["DASH", "LOWER_FIRSTS", "SKIP", "Head", "head_at", "match", "party_boards", "tables"]
+__all__ = ["DASH", "LOWER_FIRSTS", "SKIP", "Head", "head_at", "match", "own_title", "party_boards", "tables"]
 
 _DATA = Path(__file__).with_name("data")
 SKIP = frozenset({",", "-", "–"})
@@ -109,6 +109,13 @@ _LOWER_PARTY = frozenset({("tỉnh", "ủy"), ("thành", "ủy"), ("huyện", "�
 _INSPECTION_BEFORE = frozenset({"đoàn", "cuộc", "đợt", "luận", "quả", "hành", "được", "bị", "tổ", "việc", "công"})
 
 
+def own_title(s: Stream, start: int, words: tuple[str, ...]) -> bool:
+    """The head starting at ``start`` comes right after its own title
+    (``Vụ trưởng Vụ ...``, ``Tổng cục trưởng Tổng cục ...``), which vouches
+    for a name written in lower case."""
+    return start > 1 and s.lows[start - 1] in ("trưởng", "phó") and s.lows[start - 2] == words[-1]
+
+
 def _person_at(c: Context, k: int) -> bool:
     from .names import person_at  # (names needs the heads)
 
@@ -163,8 +170,8 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words in _LOWER_PARTY:
         return True
     if head.words in (("vụ",), ("cục",), ("viện",)):  # Vụ trưởng vụ Kế hoạch, chuyên viên vụ Pháp chế
-        return k > 1 and (s.lows[k - 1] in ("trưởng", "phó") and s.lows[k - 2] == s.lows[k]
-                          or s.lows[k - 2:k] == ["chuyên", "viên"]) and end < len(s.words) and s.caps[end]
+        return (own_title(s, k, head.words) or s.lows[k - 2:k] == ["chuyên", "viên"]) \
+            and end < len(s.words) and s.caps[end]
     if head.words == ("bộ",):  # các bộ Kế hoạch đầu tư và Thương mại: ministries listed in lower case
         after_name = k > 1 and s.words[k - 1] == ","  # Cục Đầu tư nước ngoài, bộ Kế hoạch và Đầu tư
         return k > 0 and (s.lows[k - 1] in ("các", "liên", "hai", "ba", "bốn") or after_name) \

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .abbreviations import official_forms, unit_names
 from .binding import GENERIC, Context, mention_at, place_at
 from .fields import field_match
-from .heads import DASH, Head
+from .heads import DASH, Head, own_title
 from .locations import PlaceMention
 from .names import read_name
 from .placing import plural_places
@@ -30,10 +30,11 @@ _TITLED = frozenset({("vụ",), ("viện",), ("cục",), ("tổng", "cục")})
 
 
 def known_unit(c: Context, start: int, j: int, nend: int, longer: bool = False) -> int:
-    """End of the longest known unit name (``data/unit_names.tsv``) from
-    ``start`` that ends by ``nend`` or a few words past it (a long name in
-    lower case outruns the free reading), else 0; with ``longer`` only an
-    end past ``nend`` counts."""
+    """End of the longest known name (an abbreviation's expansion or a unit
+    of ``data/unit_names.tsv``: ``official_forms``) from ``start`` that ends
+    by ``nend`` or a few words past it (a long name in lower case outruns
+    the free reading), else 0; with ``longer`` only an end past ``nend``
+    counts."""
     official = official_forms()
     for end in range(min(nend + 4, len(c.s.words)), nend if longer else j, -1):
         if " ".join(c.s.lows[start:end]) in official:
@@ -79,8 +80,8 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
     if nend - j < 2:
         return j
     # Vụ trưởng Vụ chính sách thuế, Viện trưởng viện nghiên cứu ...: the head's own title vouches for it
-    own_title = start > 1 and s.lows[start - 1] in ("trưởng", "phó") and s.lows[start - 2] == head.words[-1]
-    if own_title and head.words in _TITLED or head.words == ("vụ",) and s.lows[start - 2:start] == ["chuyên", "viên"]:
+    if own_title(s, start, head.words) and head.words in _TITLED \
+            or head.words == ("vụ",) and s.lows[start - 2:start] == ["chuyên", "viên"]:
         return nend
     if head.words == ("vụ",):
         # Vụ thể thao thành tích cao 1; Vụ chính sách thuế Bộ Tài chính (not "Vụ hè thu 2005" opening a sentence)

@@ -6,7 +6,7 @@ hội``), and Vietnam's missions abroad, known by where they sit.
 
 from __future__ import annotations
 
-from .binding import Body, Context, forms, mention_at
+from .binding import Body, Context, forms, has_pair, mention_at
 from .exclusions import foreign_after
 from .heads import head_at
 from .names import person_at, text_of
@@ -51,7 +51,10 @@ def fixed_body(c: Context, name: str, j: int) -> Body | None:
 
 def _youth_union(c: Context) -> bool:
     """The article is about the Youth Union (``Đoàn Thanh niên``, ``Trung ương Đoàn``)."""
-    return any(pair in (("đoàn", "thanh"), ("ương", "đoàn")) for pair in zip(c.s.lows, c.s.lows[1:]))
+    return has_pair(c, _YOUTH_UNION)
+
+
+_YOUTH_UNION = frozenset({("đoàn", "thanh"), ("ương", "đoàn")})
 
 
 def _of_countries(c: Context, j: int) -> bool:

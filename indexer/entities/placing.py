@@ -6,7 +6,7 @@ and the court whose place a trial's bare ``VKS`` takes.
 
 from __future__ import annotations
 
-from .binding import Context, kind_at, mention_at, place_at, skip_to
+from .binding import Context, has_pair, kind_at, mention_at, place_at, skip_to
 from .fields import field_at
 from .heads import Head, head_at
 from .locations import PlaceMention
@@ -147,7 +147,7 @@ def supreme_trial(c: Context, k: int) -> str | None:
     ``Viện kiểm sát nhân dân tối cao tại TP Hồ Chí Minh``."""
     s = c.s
     pick: str | None = None
-    seen = False
+    seen = False  # a court before k was found (pick is its procuracy, None if not the supreme one)
     for i in range(len(s.words) - 3):
         if s.lows[i] not in ("tòa", "viện") or i == k:
             continue
@@ -163,11 +163,10 @@ def supreme_trial(c: Context, k: int) -> str | None:
         seat = ""
         if supreme and s.lows[found[1]:found[1] + 1] == ["tại"] and (m := mention_at(c, found[1] + 1)) is not None:
             seat = f" tại {m.display}"
-        if i > k and seen:
-            break
-        pick, seen = f"Viện kiểm sát nhân dân tối cao{seat}" if supreme else None, True
+        name = f"Viện kiểm sát nhân dân tối cao{seat}" if supreme else None
         if i > k:
-            break
+            return pick if seen else name
+        pick, seen = name, True
     return pick
 
 
@@ -177,7 +176,7 @@ def _at_trial(c: Context, k: int) -> bool:
     s = c.s
     if s.words[k - 1:k] in (["("], [","]) or k + 1 < len(s.words) and s.words[k + 1] == ",":
         return True
-    return "hđxx" in s.lows or any(f"{a} {b}" in _TRIAL_WORDS for a, b in zip(s.lows, s.lows[1:]))
+    return "hđxx" in s.lows or has_pair(c, _TRIAL_PAIRS)
 
 
 def _investigates(c: Context, i: int) -> bool:
@@ -200,5 +199,5 @@ def _police_place(c: Context, i: int, j: int) -> PlaceMention | None:
         at += 1
 
 
-_TRIAL_WORDS = frozenset({"bị cáo", "phiên tòa", "phiên xử", "xét xử"})
+_TRIAL_PAIRS = frozenset({("bị", "cáo"), ("phiên", "tòa"), ("phiên", "xử"), ("xét", "xử")})
 _POLICE_WORDS = frozenset({"cảnh", "sát", "an", "ninh", "điều", "tra", "công"})

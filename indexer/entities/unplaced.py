@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from .abbreviations import unit_names
 from .article import note
-from .binding import Body, Context, bind, district_before, forms
+from .binding import Body, Context, bind, district_before, forms, has_pair
 from .heads import Head
 from .names import ROMAN
 from .placing import court_place
@@ -99,7 +99,7 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
 
 def _nationwide(c: Context) -> bool:
     """The article speaks of every province (``các sở``, ``cả nước``, ``các địa phương``)."""
-    return any(pair in _NATIONWIDE for pair in pairwise(c.s.lows))
+    return has_pair(c, _NATIONWIDE)
 
 
 _NATIONWIDE = frozenset({("các", "sở"), ("các", "tỉnh"), ("cả", "nước"), ("toàn", "quốc"), ("các", "địa")})
