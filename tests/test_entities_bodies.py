@@ -989,3 +989,25 @@ def test_the_front_written_short_its_presidium_and_committees_of_other_bodies() 
     assert agencies("Trưởng ban bồi thường giải phóng mặt bằng quận Bình Tân (TP HCM) cho biết.") == [
         "Ban Bồi thường giải phóng mặt bằng quận Bình Tân (TP Hồ Chí Minh)"]
     assert agencies("Ủy ban Kinh tế của Quốc hội họp.") == ["Ủy ban Kinh tế của Quốc hội"]
+
+
+def test_offices_after_their_title_a_ministrys_partner_and_a_police_forces_code() -> None:
+    assert agencies("Ông Lê Văn Bình, Phó phòng giáo dục chuyên nghiệp (Sở GD-ĐT Thái Bình), cho biết.") == [
+        "Phòng Giáo dục chuyên nghiệp Sở Giáo dục và Đào tạo tỉnh Thái Bình", "Sở Giáo dục và Đào tạo tỉnh Thái Bình"]
+    assert agencies("Bà Hà, Trưởng phòng thuế trước bạ Chi cục Thuế Đà Nẵng, giải thích.") == [
+        "Phòng Thuế trước bạ Chi cục Thuế thành phố Đà Nẵng"]
+    assert agencies("Đề án do Bộ Công nghiệp và Hiệp hội Da giày soạn thảo.") == ["Bộ Công nghiệp"]
+    assert agencies("Bộ Văn hóa và Cổ vật Ai Cập vừa công bố.") == []  # a field we do not know: another country's
+    assert agencies("Cục Cảnh sát điều tra tội phạm về ma túy C17 phối hợp bắt giữ.") == [
+        "Cục Cảnh sát điều tra tội phạm về ma túy"]
+    assert agencies("Hội đồng HLV quốc gia họp bàn về đội tuyển; Ủy ban hỗn hợp Việt Nam - Lào họp.") == []
+
+
+def test_known_names_written_short_and_the_youth_unions_centre_written_out() -> None:
+    assert agencies("Theo Cục Khảo thí, đề thi năm nay đã được duyệt.") == [
+        "Cục Khảo thí và Kiểm định chất lượng giáo dục"]
+    assert agencies("Cục Đăng kiểm đã kiểm tra 20 xe.") == ["Cục Đăng kiểm Việt Nam"]
+    assert agencies("Tổng cục Tiêu chuẩn - Đo lường - Chất lượng cấp giấy chứng nhận.") == [
+        "Tổng cục Tiêu chuẩn Đo lường Chất lượng"]
+    assert agencies("Trung ương Đoàn TNCS Hồ Chí Minh phát động chiến dịch.") == [
+        "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]

@@ -13,6 +13,8 @@ generic mentions (``UBND các huyện``), photo credits and venues
 
 from __future__ import annotations
 
+import re
+
 from .article import note
 from .belonging import anothers_committee, board_of, bracket_parent, submitted_to
 from .binding import (
@@ -51,6 +53,7 @@ from .unplaced import unplaced
 
 __all__ = ["listed_fields", "read_body"]
 
+_POLICE_CODE = re.compile(r"^(?:C|PC|PA|PV|A|X)\d{1,2}[a-c]?$")
 _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy": "thành phố",
                "thành đoàn": "thành phố", "huyện ủy": "huyện", "quận ủy": "quận", "thị ủy": "thị xã",
                "đảng ủy": "ward"}
@@ -238,7 +241,9 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             lowered = not s.caps[j] and len(head.words) <= 2 and not (head.words == ("cơ", "quan")
                                                                       and s.lows[j] == "điều")
             # (but Cơ quan điều tra keeps the case it is written in)
-            name, j = f"{name} {official_name(c, head, j, nend, text_of(s, j, nend, capitalise=lowered))}", nend
+            stop = nend - 1 if nend - j > 1 and _POLICE_CODE.match(s.words[nend - 1]) else nend
+            # (Cục Cảnh sát điều tra tội phạm về trật tự xã hội C14: the force's code is no part of the name)
+            name, j = f"{name} {official_name(c, head, j, stop, text_of(s, j, stop, capitalise=lowered))}", nend
     if head.words == ("cơ", "quan") and name == head.display:
         return None  # Cơ quan Công an TP HCM: "the agency" of the police, which is read on its own
     if head.words == ("vụ",) and _a_case(c, name):

@@ -31,6 +31,9 @@ _BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
 _SHORT_FIELDS = {("nông", "nghiệp"): ("Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Môi trường"),
                  ("kế", "hoạch"): ("Kế hoạch và Đầu tư", None)}
 _MERGED = date(2025, 3, 1)
+# Bodies a ministry or department works with, after "và" (Bộ Công nghiệp và Hiệp hội Dệt may).
+_PARTNERS = frozenset({"hiệp hội", "hội", "liên đoàn", "tập đoàn", "quỹ", "trường", "đại học", "học viện",
+                       "bệnh viện", "nhà máy", "liên hiệp", "tổng hội", "mặt trận", "báo", "đài"})
 # Fields of ministries that no longer exist alone, written short for the one that took them in.
 _OLD_SHORT = {"Lao động": "Lao động - Thương binh và Xã hội"}
 # A district's office keeps "và" where the old ministry had a dash.
@@ -85,8 +88,9 @@ def field_at(c: Context, j: int) -> tuple[str, int] | None | bool:
             and not (fend < n and s.lows[fend] in ("và", "&", "-")):
         display = _OLD_SHORT[display]  # Bộ Lao động: the ministry of labour, invalids and social affairs
     if fend + 1 < n and s.lows[fend] in ("và", "&") and s.caps[fend + 1] and not head_at(c, fend + 1) \
-            and not mention_at(c, fend + 1) and not starts_business(c, fend + 1) and not field_match(c, fend + 1):
-        return False
+            and not mention_at(c, fend + 1) and not starts_business(c, fend + 1) and not field_match(c, fend + 1) \
+            and " ".join(s.lows[fend + 1:fend + 3]) not in _PARTNERS and s.lows[fend + 1] not in _PARTNERS:
+        return False  # (but Bộ Thương mại và Hiệp hội chè: the ministry and its partner)
     return display, fend
 
 

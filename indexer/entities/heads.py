@@ -202,10 +202,10 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
             return False
         if s.caps[end]:
             return head_at(c, end) is None  # trưởng phòng Phòng ...: the capitalised one is the head
-        # Trưởng phòng quản lý dược, Sở Y tế; Trưởng phòng cảnh sát giao thông Hà Nội: a name in lower
-        # case, then its parent or its place
+        # Trưởng phòng quản lý dược, Sở Y tế; Trưởng phòng nghiệp vụ y (Sở Y tế ...); Trưởng phòng cảnh
+        # sát giao thông Hà Nội: a name in lower case, then its parent or its place
         i = end
-        while i < len(s.words) and i - end < 14 and (s.words[i].isalpha() or s.words[i] in "-,"):
+        while i < len(s.words) and i - end < 14 and (s.words[i].isalpha() or s.words[i] in "-,("):
             m = mention_at(c, i)
             if m is not None:
                 return i > end and (m.kind is not None or m.level == "province")

@@ -56,15 +56,19 @@ def stop_here(c: Context, j: int) -> bool:
         return False
     if j > 1 and s.lows[j - 2:j + 2] == ["chỉ", "đạo", "công", "tác"]:
         return False  # Ban Chỉ đạo công tác phòng, chống dịch
-    if low in c.lists["name_stop"]:
-        return True
     pair = f"{low} {s.lows[j + 1]}" if j + 1 < len(s.words) else ""
+    if low in c.lists["name_stop"]:
+        return pair not in _NAME_PAIRS  # (chuyên viên ends a name; Phòng Giáo dục chuyên nghiệp goes on)
     if j > 1 and (s.lows[j - 2], s.lows[j - 1]) in _KEEP_AFTER:
         return pair in c.lists["name_stop_pairs"] and pair not in _POLICE_FIELDS  # Tổng cục Cảnh sát kết luận
     if pair in c.lists["name_stop_pairs"]:
         return True
     # "do Trung tâm ... Huế quản lý": after a proper name, a verb, not more of the name.
     return j > 0 and s.caps[j - 1] and pair in _VERBS_AFTER_NAMES
+
+
+# Words that start a pair that is part of a name although the word alone ends one.
+_NAME_PAIRS = frozenset({"chuyên nghiệp", "chuyên ngành", "chuyên trách"})
 
 
 def lower_start(c: Context, j: int) -> bool:
