@@ -1011,3 +1011,9 @@ def test_known_names_written_short_and_the_youth_unions_centre_written_out() -> 
         "Tổng cục Tiêu chuẩn Đo lường Chất lượng"]
     assert agencies("Trung ương Đoàn TNCS Hồ Chí Minh phát động chiến dịch.") == [
         "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"]
+
+
+def test_a_bare_centre_with_a_two_word_name_is_a_venue_or_a_firm() -> None:
+    assert agencies("Giải đấu diễn ra tại Trung tâm Thành Long. Trung tâm Kỹ thuật cho biết máy đã sửa xong.") == []
+    assert agencies("Trung tâm Dự báo khí tượng thủy văn Trung ương cảnh báo lũ.") == [
+        "Trung tâm Dự báo khí tượng thủy văn Trung ương"]
