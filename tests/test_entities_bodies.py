@@ -1017,3 +1017,9 @@ def test_a_bare_centre_with_a_two_word_name_is_a_venue_or_a_firm() -> None:
     assert agencies("Giải đấu diễn ra tại Trung tâm Thành Long. Trung tâm Kỹ thuật cho biết máy đã sửa xong.") == []
     assert agencies("Trung tâm Dự báo khí tượng thủy văn Trung ương cảnh báo lũ.") == [
         "Trung tâm Dự báo khí tượng thủy văn Trung ương"]
+
+
+def test_the_city_broadcaster_written_short() -> None:
+    assert agencies("Trận đấu được VTV và HTV trực tiếp lúc 16 giờ.") == [
+        "Đài Truyền hình Việt Nam", "Đài Truyền hình thành phố Hồ Chí Minh"]
+    assert agencies("Kênh HTV7 phát lại lúc 22 giờ.") == []
