@@ -1023,3 +1023,13 @@ def test_the_city_broadcaster_written_short() -> None:
     assert agencies("Trận đấu được VTV và HTV trực tiếp lúc 16 giờ.") == [
         "Đài Truyền hình Việt Nam", "Đài Truyền hình thành phố Hồ Chí Minh"]
     assert agencies("Kênh HTV7 phát lại lúc 22 giờ.") == []
+
+
+def test_named_national_bodies_the_anti_smuggling_board_and_a_national_steering_board() -> None:
+    assert agencies("Ông A từng là phóng viên ảnh của Thông tấn xã VN.") == ["Thông tấn xã Việt Nam"]
+    assert agencies("Theo TTXVN, hai bên đã ký biên bản.") == []  # a credit, not the agency
+    assert agencies("Ban chỉ đạo chương trình 127/TW đề nghị các tỉnh vào cuộc.") == ["Ban Chỉ đạo 127 Trung ương"]
+    assert agencies("Ban Chỉ đạo Quốc gia Phòng chống dịch cúm gia cầm họp khẩn.") == [
+        "Ban Chỉ đạo Quốc gia phòng, chống dịch cúm gia cầm"]
+    assert agencies("Cục Bản quyền Tác giả Văn học Nghệ thuật đã cấp giấy chứng nhận.") == [
+        "Cục Bản quyền tác giả văn học - nghệ thuật"]

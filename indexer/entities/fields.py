@@ -22,7 +22,7 @@ __all__ = ["field_at", "field_match", "official_name"]
 # Steering and command boards write "phòng, chống" with its comma, in the
 # case their official names use (Ban Chỉ đạo phòng, chống dịch ...; Ban Chỉ
 # huy Phòng, chống thiên tai ..., but the older Ban Chỉ huy phòng, chống lụt bão).
-_PREVENTION = re.compile(r"^[Pp]hòng,? chống\b")
+_PREVENTION = re.compile(r"^((?:[Qq]uốc gia |[Tt]rung ương )?)[Pp]hòng,? chống\b")  # (Ban Chỉ đạo Quốc gia phòng, chống ...)
 _PREVENTION_ANY = re.compile(r"\b([Pp])hòng chống\b")
 _PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Phòng, chống"}
 # A border post is named after its gate in lower case, then the gate's name.
@@ -65,8 +65,8 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
         form = _PREVENTION_CASE[head.display]
         if "thiên tai" not in written.lower():
             form = form.lower()  # the command boards of old (Ban Chỉ huy phòng, chống lụt bão)
-        written = _PREVENTION.sub(form, written)
-    else:  # Đội Cảnh sát phòng, chống ma túy; Ban Chỉ đạo quốc gia phòng, chống dịch
+        written = _PREVENTION.sub(lambda m: m.group(1) + form, written)
+    else:  # Đội Cảnh sát phòng, chống ma túy
         written = _PREVENTION_ANY.sub(lambda m: f"{m.group(1)}hòng, chống", written)
     if written.endswith(" trung ương"):  # Trung tâm Nghiên cứu ong Trung ương
         written = written[:-len("trung ương")] + "Trung ương"
