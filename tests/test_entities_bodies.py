@@ -1033,3 +1033,10 @@ def test_named_national_bodies_the_anti_smuggling_board_and_a_national_steering_
         "Ban Chỉ đạo Quốc gia phòng, chống dịch cúm gia cầm"]
     assert agencies("Cục Bản quyền Tác giả Văn học Nghệ thuật đã cấp giấy chứng nhận.") == [
         "Cục Bản quyền tác giả văn học - nghệ thuật"]
+
+
+def test_the_students_union_and_oceanography_is_no_province() -> None:
+    assert agencies("Chủ tịch Hội sinh viên TP Đà Nẵng phát biểu; Hội Sinh viên Việt Nam cũng tham gia.") == [
+        "Hội Sinh viên thành phố Đà Nẵng", "Hội Sinh viên Việt Nam"]
+    got = extract_entities("", normalize("Các chuyên gia của Viện Hải Dương học Nha Trang đã khảo sát."), "Dân Trí")
+    assert got.agencies == ["Viện Hải Dương học Nha Trang"] and "Hải Dương" not in got.provinces

@@ -211,7 +211,7 @@ def _bare_ok(tok: Tokens, start: int, end: int, level: str, stop: dict[str, froz
             # follows (Sở Y tế Hà Nội Nguyễn Văn A).
             if lows[end] not in stop["surnames"] or end + 1 >= len(words) or not caps[end + 1]:
                 return False
-        if lows[end] in stop["not_place_after"]:
+        if lows[end] in stop["not_place_after"] or " ".join(lows[start:end + 1]) in stop["place_compounds"]:
             return False
         if level == "province" and words[end] == "," and _foreign_region_at(tok, end + 1):
             return False  # Trịnh Châu (Hà Nam, Trung Quốc)
