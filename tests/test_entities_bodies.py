@@ -1040,3 +1040,13 @@ def test_the_students_union_and_oceanography_is_no_province() -> None:
         "Hội Sinh viên thành phố Đà Nẵng", "Hội Sinh viên Việt Nam"]
     got = extract_entities("", normalize("Các chuyên gia của Viện Hải Dương học Nha Trang đã khảo sát."), "Dân Trí")
     assert got.agencies == ["Viện Hải Dương học Nha Trang"] and "Hải Dương" not in got.provinces
+
+
+def test_the_ministrys_investigators_a_police_department_named_with_ve_and_a_board_closed_by_its_province() -> None:
+    assert agencies("Ông A, thủ trưởng cơ quan điều tra Bộ Công an, đã làm việc tại Nghệ An.") == [
+        "Cơ quan điều tra Bộ Công an"]
+    assert agencies("Đến tối 20/10, Cơ quan điều tra - Bộ Công an đã hoàn tất thủ tục.") == ["Cơ quan điều tra Bộ Công an"]
+    assert agencies("Cục cảnh sát điều tra về tội phạm kinh tế và chức vụ đã khởi tố hai người.") == [
+        "Cục Cảnh sát điều tra về tội phạm kinh tế và chức vụ"]
+    assert agencies("Theo Ban an toàn giao thông Nghệ An, số vụ tai nạn đã giảm.") == [
+        "Ban An toàn giao thông tỉnh Nghệ An"]

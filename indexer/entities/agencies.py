@@ -176,8 +176,8 @@ def _named_by_parent(c: Context, end: int, j: int) -> bool:
     Công an``)."""
     s = c.s
     pj = skip_bracket(s, j)
-    if pj < len(s.words) and s.words[pj] == ",":
-        pj += 1
+    if pj < len(s.words) and (s.words[pj] == "," or s.words[pj] in DASH):
+        pj += 1  # (Cơ quan điều tra - Bộ Công an)
     parent = _parent_at(c, pj, 1)
     if parent is None:
         place, _ = place_at(c, j)  # Cơ quan điều tra TP HCM, ... tỉnh Hưng Yên: the police's of the place

@@ -156,10 +156,12 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     s = c.s
     if head.words == ("cơ", "quan"):
         if s.lows[end:end + 2] == ["điều", "tra"]:  # cơ quan điều tra Công an Hà Nội: the police's
-            found = head_at(c, end + 2)
-            if found is None and end + 2 < len(s.words):
-                return mention_at(c, end + 2) is not None or kind_at(s, end + 2) is not None  # ... TP HCM
-            return found is not None and found[0].display in ("Công an", "Bộ Công an")
+            at = end + 3 if s.words[end + 2:end + 3] == [","] or s.words[end + 2:end + 3] in ([d] for d in DASH) \
+                else end + 2  # (cơ quan điều tra, Bộ Công an)
+            found = head_at(c, at)
+            if found is None and at < len(s.words):
+                return mention_at(c, at) is not None or kind_at(s, at) is not None  # ... TP HCM
+            return found is not None and (found[0].display == "Công an" or s.lows[at:at + 3] == ["bộ", "công", "an"])
         return tuple(s.lows[end:end + 4]) in _INVESTIGATORS
     if head.words == ("sở",):  # các sở Giao thông công chính và Kế hoạch và Đầu tư (but cơ sở, trụ sở)
         return not (k and s.lows[k - 1] in ("cơ", "trụ")) and end < len(s.words) and s.caps[end] \

@@ -101,7 +101,9 @@ def lower_name_end(c: Context, head: Head, j: int, is_parent: Callable[[int], bo
         # a board in lower case only with a national scope (Ban khoa giáo trung ương) or its
         # province written out (Ban an toàn giao thông tỉnh Vĩnh Long)
         m = mention_at(c, nend) if nend < len(s.words) else None  # (or a district's: Ban bồi thường ... quận Bình Tân)
-        return nend if m is not None and m.kind is not None and (m.level == "province" or nend - j >= 3) else j
+        return nend if m is not None and (m.level == "province" and (m.kind is not None or nend - j >= 3)
+                                          or m.kind is not None and nend - j >= 3) else j
+        # (Ban an toàn giao thông Đồng Nai: a province closes a board of three words or more)
     pj = nend + 1 if nend < len(s.words) and (s.words[nend] in DASH or s.words[nend] == "("
                                               or titled and s.words[nend] == ",") else nend
     # (Viện nghiên cứu Văn hóa - Viện Hàn lâm ...; Phòng xây dựng ... (Công an tỉnh); Trưởng phòng quản lý dược, Sở Y tế)

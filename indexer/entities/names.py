@@ -56,6 +56,9 @@ def stop_here(c: Context, j: int) -> bool:
         return False
     if j > 1 and s.lows[j - 2:j + 2] == ["chỉ", "đạo", "công", "tác"]:
         return False  # Ban Chỉ đạo công tác phòng, chống dịch
+    if low == "về" and s.lows[j - 2:j] == ["điều", "tra"] and s.lows[j + 1:j + 3] in (["tội", "phạm"], ["phòng", "chống"],
+                                                                                  ["phòng", ","]):
+        return False  # Cục Cảnh sát điều tra về tội phạm ma túy
     pair = f"{low} {s.lows[j + 1]}" if j + 1 < len(s.words) else ""
     if low in c.lists["name_stop"]:
         return pair not in _NAME_PAIRS  # (chuyên viên ends a name; Phòng Giáo dục chuyên nghiệp goes on)
