@@ -220,3 +220,10 @@ def test_districts_dissolved_before_the_gazetteers_list_are_places_of_their_time
 
 def test_culture_and_society_is_no_commune() -> None:
     assert places("Phòng nội chính - văn xã Thanh tra tỉnh Tiền Giang họp.") == (["Tiền Giang"], ["Tiền Giang"])
+
+
+def test_a_communes_kind_of_the_time_gives_way_to_the_articles_province() -> None:
+    # Tân Nghĩa of Bình Thuận was a commune then and is a township in the gazetteer; the other
+    # provinces' Tân Nghĩa are communes, but the article is about Bình Thuận.
+    got = extract_entities("", normalize("Công an tỉnh Bình Thuận đã làm việc với Công an xã Tân Nghĩa."), "Dân Trí")
+    assert got.locations == ["Bình Thuận", "xã Tân Nghĩa, Bình Thuận"]

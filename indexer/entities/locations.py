@@ -97,6 +97,9 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
                 kind = 1 if m.kind is None or p.kind is None else (2 if p.kind == m.kind else 0)
                 ctx = 2 if p.province in named else int(gaz.rollup(p.province) in rolled)
                 accent = 1 if p.name is None else (2 if _akey(p.name) == m.akey else 0)
+                if level == "ward":  # a commune's kind changes over the years (xã, thị trấn, phường): the
+                    return chain, era, ctx, kind, int(p.province == home), named.get(p.province, 0), accent
+                # article's provinces say more; a district's does not (thị xã Hoàng Mai is Nghệ An's)
                 return chain, era, kind, ctx, int(p.province == home), named.get(p.province, 0), accent
 
             scored = [(score(p), p) for p in m.candidates]
@@ -104,7 +107,7 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
             top = [p for s, p in scored if s == best]
             if len({p.province for p in top}) != 1:
                 continue
-            if m.loose and best[0] == 0 and best[3] == 0 and best[4] == 0:
+            if m.loose and best[0] == 0 and best[2 if level == "ward" else 3] == 0 and best[4] == 0:
                 continue  # a bare or listed name outside the article's provinces
             if m.kind is None and best[0] == 0 and _in_foreign_list(tok, m, starts, covered):
                 continue
