@@ -1,10 +1,10 @@
 """Quality and speed of the entity extractor against the labelled sets.
 
-Thirty-two label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
+Thirty-four label files live in ``tests/data/``: ``entities_corpus.jsonl`` (the
 project's corpus, refs ``corpus/<path>`` or ``corpus/jsonl/<file>#<id>``,
 read with the project's readers), ``entities_dev.jsonl`` (the development
 set), and ``entities_shared.jsonl`` and ``entities_test2.jsonl`` to
-``entities_test30.jsonl`` (the thirty held-out test sets; refs
+``entities_test32.jsonl`` (the thirty-two held-out test sets; refs
 ``dantri_unc:<id>`` / ``vntc:<id>``, read from ``../shared/corpora``).  Runs
 ``extract_entities`` on each article and prints micro-averaged precision,
 recall and F1 for agencies, locations and provinces, one table per set plus
@@ -41,26 +41,12 @@ from indexer.entities import extract_entities  # noqa: E402
 from indexer.vietnamese import normalize  # noqa: E402
 
 TYPES = ("agencies", "locations", "provinces")
+#: The held-out sets beside ``shared``: test2 to test32, drawn and labelled over the sessions.
+HELD_OUT = tuple(f"test{n}" for n in range(2, 33))
 LABEL_FILES = {"corpus": "entities_corpus.jsonl", "dev": "entities_dev.jsonl",
-               "shared": "entities_shared.jsonl", "test2": "entities_test2.jsonl",
-               "test3": "entities_test3.jsonl", "test4": "entities_test4.jsonl", "test5": "entities_test5.jsonl",
-               "test6": "entities_test6.jsonl", "test7": "entities_test7.jsonl", "test8": "entities_test8.jsonl",
-               "test9": "entities_test9.jsonl", "test10": "entities_test10.jsonl",
-               "test11": "entities_test11.jsonl", "test12": "entities_test12.jsonl",
-               "test13": "entities_test13.jsonl", "test14": "entities_test14.jsonl",
-               "test15": "entities_test15.jsonl", "test16": "entities_test16.jsonl",
-               "test17": "entities_test17.jsonl", "test18": "entities_test18.jsonl",
-               "test19": "entities_test19.jsonl", "test20": "entities_test20.jsonl",
-               "test21": "entities_test21.jsonl", "test22": "entities_test22.jsonl",
-               "test23": "entities_test23.jsonl", "test24": "entities_test24.jsonl",
-               "test25": "entities_test25.jsonl", "test26": "entities_test26.jsonl",
-               "test27": "entities_test27.jsonl", "test28": "entities_test28.jsonl",
-               "test29": "entities_test29.jsonl", "test30": "entities_test30.jsonl"}
+               "shared": "entities_shared.jsonl", **{name: f"entities_{name}.jsonl" for name in HELD_OUT}}
 ALIASES = {"test": "shared"}
-TEST_SETS = frozenset({"shared", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14",
-                       "test15", "test16", "test17", "test18", "test19",
-                       "test20", "test21", "test22", "test23", "test24", "test25", "test26",
-                       "test27", "test28", "test29", "test30"})
+TEST_SETS = frozenset({"shared", *HELD_OUT})
 SHARED_CORPORA = {"dantri_unc": "dantri_unc.jsonl.gz", "vntc": "vntc.jsonl.gz"}
 
 Article = tuple[str, str, "str | None", "datetime | None"]
@@ -163,7 +149,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="\n\n".join(__doc__.split("\n\n")[2:]))
     parser.add_argument("--set", nargs="+", choices=(*LABEL_FILES, *ALIASES, "all"), default=["all"],
-                        help="which label sets to score: corpus, dev, shared (= test) and test2 to test30 (the held-out sets) "
+                        help="which label sets to score: corpus, dev, shared (= test) and test2 to test32 (the held-out sets) "
                              "or all (default: all)")
     parser.add_argument("--labels", nargs="+", type=Path, default=[ROOT / "tests" / "data"], metavar="PATH",
                         help="label files, or folders holding the standard ones (default: tests/data)")
