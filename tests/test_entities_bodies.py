@@ -1050,3 +1050,13 @@ def test_the_ministrys_investigators_a_police_department_named_with_ve_and_a_boa
         "Cục Cảnh sát điều tra về tội phạm kinh tế và chức vụ"]
     assert agencies("Theo Ban an toàn giao thông Nghệ An, số vụ tai nạn đã giảm.") == [
         "Ban An toàn giao thông tỉnh Nghệ An"]
+
+
+def test_known_departments_a_verb_after_a_name_and_a_trade_office_is_no_departments_parent() -> None:
+    assert agencies("Vụ Chính sách thị trường trong nước Bộ Thương mại cho biết giá đã giảm.") == [
+        "Vụ Chính sách thị trường trong nước Bộ Thương mại"]
+    assert agencies("Cục Quản lý Giá Bộ Tài chính đề nghị giữ giá.") == ["Cục Quản lý giá Bộ Tài chính"]
+    assert agencies("Chi cục Phòng chống lụt bão chỉ đạo các quận của Hà Nội trực bão.") == [
+        "Chi cục Phòng, chống lụt bão thành phố Hà Nội"]
+    assert agencies("Cục Xúc tiến thương mại, Thương vụ Việt Nam tại Đức phối hợp tổ chức.") == [
+        "Cục Xúc tiến thương mại", "Thương vụ Việt Nam tại Đức"]
