@@ -1060,3 +1060,9 @@ def test_known_departments_a_verb_after_a_name_and_a_trade_office_is_no_departme
         "Chi cục Phòng, chống lụt bão thành phố Hà Nội"]
     assert agencies("Cục Xúc tiến thương mại, Thương vụ Việt Nam tại Đức phối hợp tổ chức.") == [
         "Cục Xúc tiến thương mại", "Thương vụ Việt Nam tại Đức"]
+
+
+def test_a_police_force_named_club_in_a_football_report() -> None:
+    report = ("Tiền đạo A, cựu cầu thủ Công an Hà Nội, ghi bàn ở V-League. HLV B khen thủ môn và trọng tài. "
+              "CLB đã gửi công văn tới Công an TP Vinh đề nghị bảo vệ cầu thủ.")
+    assert agencies(report) == ["Công an thành phố Vinh (Nghệ An)"]

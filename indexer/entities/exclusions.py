@@ -19,6 +19,8 @@ from .text import vietnamese_syllable
 __all__ = ["foreign_after", "foreign_name_at", "institution_after", "not_a_body_before", "venue_at"]
 
 _NUMERALS = frozenset({"I", "II", "III", "IV", "V"})
+# Words before "Công an" that make it the police even in a football report (cơ quan điều tra Công an, bị Công an bắt).
+_POLICE_BEFORE = frozenset({"quan", "cqđt", "tra", "sĩ", "bộ", "đốc", "bị", "phòng", "thuộc", "cáo", "trình", "tới"})
 
 
 def not_a_body_before(c: Context, k: int) -> bool:
@@ -37,6 +39,9 @@ def not_a_body_before(c: Context, k: int) -> bool:
             or k > 1 and f"{lows[k - 2]} {before}" in c.lists["club_before"] \
             or before == "đội" and c.s.words[k - 1] == "đội" and lows[k] == "công":
         return True  # a sports team named after a body: cầu thủ Sở Công nghiệp, đấu với Quân khu 4, đội Công an TP HCM
+    if c.loc.football and lows[k:k + 2] == ["công", "an"] and before not in _POLICE_BEFORE \
+            and (k + 2 >= len(lows) or c.s.words[k + 2] in ("TP", "Tp") or kind_at(c.s, k + 2) is None):
+        return True  # in a football report, Công an Hà Nội, Công An TP.HCM: the club
     if before in ("/", "\n") and _credit_line(c, k):
         return True  # a credit line: "Theo Vân Thiêng", then "VOV" alone on the next line
     if k > 1 and f"{lows[k - 2]} {before}" in c.lists["venue_before"]:

@@ -34,6 +34,7 @@ class LocationScan:
     province_keys: list[str]
     by_start: dict[int, PlaceMention]
     covered: frozenset[int]  # tokens inside resolved mentions
+    football: bool = False  # a football report: its bare place names are clubs
 
 
 @lru_cache(maxsize=65536)
@@ -200,7 +201,8 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
     outlet's province key)."""
     gaz = gazetteer()
     found, bare_kinds = find_mentions(tok, published)
-    if _football(tok):
+    football = _football(tok)
+    if football:
         after = stoplists()["football_places_after"]
         chained = _chained(tok, found)
         found = [m for i, m in enumerate(found) if m.kind is not None or i in chained
@@ -248,4 +250,4 @@ def scan_locations(tok: Tokens, published: datetime | None = None,
         add_province(home)
     covered = frozenset(t for m in mentions for t in range(m.start, m.end))
     return LocationScan(mentions, bare_kinds, locations, provinces, keys,
-                        {m.start: m for m in mentions}, covered)
+                        {m.start: m for m in mentions}, covered, football)
