@@ -1066,3 +1066,9 @@ def test_a_police_force_named_club_in_a_football_report() -> None:
     report = ("Tiền đạo A, cựu cầu thủ Công an Hà Nội, ghi bàn ở V-League. HLV B khen thủ môn và trọng tài. "
               "CLB đã gửi công văn tới Công an TP Vinh đề nghị bảo vệ cầu thủ.")
     assert agencies(report) == ["Công an thành phố Vinh (Nghệ An)"]
+
+
+def test_a_citys_own_institute_and_a_ministrys_university_department() -> None:
+    assert agencies("Viện trưởng Viện Kinh tế TP.HCM cho biết giá đất đã tăng.") == ["Viện Kinh tế thành phố Hồ Chí Minh"]
+    assert agencies("Viện Pasteur TP HCM khuyến cáo người dân diệt muỗi.") == ["Viện Pasteur Thành phố Hồ Chí Minh"]
+    assert agencies("Hôm qua, Vụ Đại học và Sau đại học đã có tờ trình lên lãnh đạo.") == ["Vụ Đại học và Sau đại học"]

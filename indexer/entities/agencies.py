@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .abbreviations import unit_names
 from .article import note
 from .belonging import anothers_committee, board_of, bracket_parent, submitted_to
 from .binding import (
@@ -262,8 +263,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if venue_at(c, k, low_name):
         return None
     if head.type in ("named", "owned") and (any(f" {w} " in f" {name} " for w in lists["institution_words"])
-                                            or institution_after(c, k, j)):
-        return None  # a school's or a company's centre
+                                            and low_name not in unit_names() or institution_after(c, k, j)):
+        return None  # a school's or a company's centre (but Vụ Đại học và Sau đại học, a ministry's)
     j = skip_bracket(s, j)
     if head.words[-2:] == ("nước", "ngoài") and j + 1 < n and s.lows[j] == "tại" \
             and (m := mention_at(c, j + 1)) is not None:  # Ủy ban về người Việt Nam ở nước ngoài tại TP HCM

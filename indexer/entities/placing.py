@@ -6,6 +6,7 @@ and the court whose place a trial's bare ``VKS`` takes.
 
 from __future__ import annotations
 
+from .abbreviations import unit_names
 from .binding import Context, has_pair, kind_at, mention_at, place_at, skip_to
 from .fields import field_at
 from .heads import Head, head_at
@@ -97,13 +98,18 @@ def place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention
     if place.kind is None:
         if not named:
             return None  # Trung tâm Y tế Đông Anh: the centre of huyện Đông Anh
-        return text_of(c.s, j, after) if place.level != "province" else place.display
-    if not named or place.level != "province":
+        if place.level != "province":
+            return text_of(c.s, j, after)
+        kind = "TP" if place.display.startswith("TP ") else ""
+    elif not named or place.level != "province":
         return None
-    kind = "TP" if c.s.words[j] in ("TP", "Tp") else " ".join(c.s.words[j:j + len(place.kind.split())])
+    else:
+        kind = "TP" if c.s.words[j] in ("TP", "Tp") else " ".join(c.s.words[j:j + len(place.kind.split())])
     if kind == "TP" and name.lower() in c.lists["city_in_full"]:
         kind = "Thành phố"  # Viện Pasteur Thành phố Hồ Chí Minh, its official name
-    return f"{kind} {place.display.removeprefix('TP ')}"
+    elif kind == "TP" and head.words[-1] == "viện" and name.lower() not in unit_names():
+        kind = "thành phố"  # Viện Kinh tế TP.HCM: the city's own institute (but Viện Sinh học nhiệt đới TP HCM)
+    return f"{kind} {place.display.removeprefix('TP ')}".strip()
 
 
 def court_place(c: Context, k: int) -> PlaceMention | None:
