@@ -1072,3 +1072,10 @@ def test_a_citys_own_institute_and_a_ministrys_university_department() -> None:
     assert agencies("Viện trưởng Viện Kinh tế TP.HCM cho biết giá đất đã tăng.") == ["Viện Kinh tế thành phố Hồ Chí Minh"]
     assert agencies("Viện Pasteur TP HCM khuyến cáo người dân diệt muỗi.") == ["Viện Pasteur Thành phố Hồ Chí Minh"]
     assert agencies("Hôm qua, Vụ Đại học và Sau đại học đã có tờ trình lên lãnh đạo.") == ["Vụ Đại học và Sau đại học"]
+
+
+def test_a_port_named_after_the_old_city_and_a_centre_for_mothers_and_children() -> None:
+    assert agencies("Chi cục Hải quan cảng Sài Gòn khu vực 1 phát hiện lô hàng.") == [
+        "Chi cục Hải quan cảng Sài Gòn khu vực 1"]
+    assert agencies("Trung tâm Bảo vệ sức khỏe bà mẹ trẻ em tỉnh Hưng Yên cho biết.") == [
+        "Trung tâm Bảo vệ sức khỏe bà mẹ trẻ em tỉnh Hưng Yên"]

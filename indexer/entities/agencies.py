@@ -40,7 +40,7 @@ from .gazetteer import accent_key
 from .heads import DASH, Head, head_at, match, party_boards
 from .locations import PlaceMention
 from .lowercase import known_start, known_unit, lower_name_end
-from .names import read_name, skip_bracket, stop_here, text_of
+from .names import ROMAN, read_name, skip_bracket, stop_here, text_of
 from .national import fixed_body, of_parent, seat_abroad
 from .placing import (
     court_place,
@@ -297,6 +297,9 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if isinstance(place, PlaceMention):
         written = place_in_name(c, head, name, j, place, after)
         if written is not None:
+            if s.lows[after:after + 2] == ["khu", "vực"] and after + 2 < n \
+                    and (s.words[after + 2].isdigit() or s.words[after + 2] in ROMAN):
+                written, after = f"{written} khu vực {s.words[after + 2]}", after + 3  # ... cảng Sài Gòn khu vực 1
             return f"{name} {written}", after, None, None
         stop = after
         written_kind = kind_at(s, j)

@@ -100,6 +100,9 @@ def place_in_name(c: Context, head: Head, name: str, j: int, place: PlaceMention
             return None  # Trung tâm Y tế Đông Anh: the centre of huyện Đông Anh
         if place.level != "province":
             return text_of(c.s, j, after)
+        written = text_of(c.s, j, after)
+        if not written.startswith(("TP", "Tp")) and not any(w.isupper() for w in written.split()):
+            return written  # Chi cục Hải quan cảng Sài Gòn: the port's name as written, not the city's
         kind = "TP" if place.display.startswith("TP ") else ""
     elif not named or place.level != "province":
         return None
