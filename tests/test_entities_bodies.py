@@ -408,7 +408,7 @@ def test_a_ministrys_department_in_lower_case_and_the_investigators_of_a_police(
         "Cơ quan Điều tra Công an quận 1 (TP Hồ Chí Minh)"]
     assert agencies("Cơ quan điều tra đã khởi tố vụ án.") == []
     assert agencies("Phòng Cảnh sát Phòng cháy, chữa cháy và Cứu nạn cứu hộ Công an TP HCM cho biết.") == [
-        "Phòng Cảnh sát Phòng cháy, chữa cháy và Cứu nạn cứu hộ Công an thành phố Hồ Chí Minh"]
+        "Phòng Cảnh sát Phòng cháy, chữa cháy và Cứu nạn, cứu hộ Công an thành phố Hồ Chí Minh"]
 
 
 def test_sub_committees_and_the_budget_committee() -> None:
@@ -1079,3 +1079,8 @@ def test_a_port_named_after_the_old_city_and_a_centre_for_mothers_and_children()
         "Chi cục Hải quan cảng Sài Gòn khu vực 1"]
     assert agencies("Trung tâm Bảo vệ sức khỏe bà mẹ trẻ em tỉnh Hưng Yên cho biết.") == [
         "Trung tâm Bảo vệ sức khỏe bà mẹ trẻ em tỉnh Hưng Yên"]
+
+
+def test_paired_acts_take_their_comma() -> None:
+    assert agencies("Đội Phòng cháy chữa cháy quận 11, TP HCM cho biết.") == [
+        "Đội Phòng cháy, chữa cháy quận 11 (TP Hồ Chí Minh)"]

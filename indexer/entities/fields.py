@@ -24,6 +24,8 @@ __all__ = ["field_at", "field_match", "official_name"]
 # huy Phòng, chống thiên tai ..., but the older Ban Chỉ huy phòng, chống lụt bão).
 _PREVENTION = re.compile(r"^((?:[Qq]uốc gia |[Tt]rung ương )?)[Pp]hòng,? chống\b")  # (Ban Chỉ đạo Quốc gia phòng, chống ...)
 _PREVENTION_ANY = re.compile(r"\b([Pp])hòng chống\b")
+# Pairs of acts written with a comma in official names (Phòng cháy, chữa cháy; cứu nạn, cứu hộ).
+_PAIRED_ACTS = re.compile(r"\b([Pp]hòng cháy|[Cc]ứu nạn) (chữa cháy|cứu hộ)\b")
 _PREVENTION_CASE = {"Ban Chỉ đạo": "phòng, chống", "Ban Chỉ huy": "Phòng, chống"}
 # A border post is named after its gate in lower case, then the gate's name.
 _BORDER_GATE = re.compile(r"^[Cc]ửa khẩu(?: [Qq]uốc tế)?\b")
@@ -68,6 +70,7 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
         written = _PREVENTION.sub(lambda m: m.group(1) + form, written)
     else:  # Đội Cảnh sát phòng, chống ma túy
         written = _PREVENTION_ANY.sub(lambda m: f"{m.group(1)}hòng, chống", written)
+    written = _PAIRED_ACTS.sub(r"\1, \2", written)  # Đội Phòng cháy chữa cháy quận 11
     if written.endswith(" trung ương"):  # Trung tâm Nghiên cứu ong Trung ương
         written = written[:-len("trung ương")] + "Trung ương"
     return written
