@@ -1084,3 +1084,9 @@ def test_a_port_named_after_the_old_city_and_a_centre_for_mothers_and_children()
 def test_paired_acts_take_their_comma() -> None:
     assert agencies("Đội Phòng cháy chữa cháy quận 11, TP HCM cho biết.") == [
         "Đội Phòng cháy, chữa cháy quận 11 (TP Hồ Chí Minh)"]
+
+
+def test_the_assemblys_standing_committee_written_short_and_a_long_known_name() -> None:
+    assert agencies("Thường vụ Quốc hội đã cho ý kiến về dự thảo.") == ["Ủy ban Thường vụ Quốc hội"]
+    assert agencies("Cục Kiểm tra văn bản quy phạm pháp luật Bộ Tư pháp đã kiến nghị.") == [
+        "Cục Kiểm tra văn bản quy phạm pháp luật Bộ Tư pháp"]

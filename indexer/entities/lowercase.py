@@ -32,11 +32,11 @@ _TITLED = frozenset({("vụ",), ("viện",), ("cục",), ("tổng", "cục")})
 def known_unit(c: Context, start: int, j: int, nend: int, longer: bool = False) -> int:
     """End of the longest known name (an abbreviation's expansion or a unit
     of ``data/unit_names.tsv``: ``official_forms``) from ``start`` that ends
-    by ``nend`` or a few words past it (a long name in lower case outruns
+    by ``nend`` or up to six words past it (a long name in lower case outruns
     the free reading), else 0; with ``longer`` only an end past ``nend``
     counts."""
     official = official_forms()
-    for end in range(min(nend + 4, len(c.s.words)), nend if longer else j, -1):
+    for end in range(min(nend + 6, len(c.s.words)), nend if longer else j, -1):
         if " ".join(c.s.lows[start:end]) in official:
             return end
     return 0
