@@ -1090,3 +1090,9 @@ def test_the_assemblys_standing_committee_written_short_and_a_long_known_name() 
     assert agencies("Thường vụ Quốc hội đã cho ý kiến về dự thảo.") == ["Ủy ban Thường vụ Quốc hội"]
     assert agencies("Cục Kiểm tra văn bản quy phạm pháp luật Bộ Tư pháp đã kiến nghị.") == [
         "Cục Kiểm tra văn bản quy phạm pháp luật Bộ Tư pháp"]
+
+
+def test_a_lower_case_office_of_a_ministry_or_a_committee() -> None:
+    assert agencies("Theo Phó văn phòng Bộ GDĐT, đoàn sẽ đến vào tuần tới.") == ["Văn phòng Bộ Giáo dục và Đào tạo"]
+    assert agencies("Lãnh đạo văn phòng UBND TP Hà Nội cho biết.") == ["Văn phòng Ủy ban nhân dân thành phố Hà Nội"]
+    assert agencies("Thanh tra tại 11 văn phòng UBND và văn phòng Sở của Hà Nội cho thấy sai phạm.") == []

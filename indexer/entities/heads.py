@@ -166,9 +166,14 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     if head.words == ("sở",):  # các sở Giao thông công chính và Kế hoạch và Đầu tư (but cơ sở, trụ sở)
         return not (k and s.lows[k - 1] in ("cơ", "trụ")) and end < len(s.words) and s.caps[end] \
             and s.lows[end] in c.fields  # (sở thông tin chính thức: "the department informs")
-    if head.words == ("văn", "phòng"):  # Chánh văn phòng Cơ quan CSĐT ...
-        return k > 0 and s.lows[k - 1] == "chánh" and end < len(s.words) and s.caps[end] \
-            and head_at(c, end) is not None
+    if head.words == ("văn", "phòng"):  # Chánh văn phòng Cơ quan CSĐT ...; văn phòng Bộ GTVT, UBND TP
+        found = head_at(c, end) if end < len(s.words) and s.caps[end] else None
+        if found is None:
+            return False
+        after = found[1]
+        named = found[0].type in ("fixed", "party") or after < len(s.words) and (
+            s.caps[after] if found[0].type == "field" else kind_at(s, after) is not None or mention_at(c, after) is not None)
+        return k > 0 and s.lows[k - 1] == "chánh" or found[0].rank >= 3 and named  # (not văn phòng UBND và văn phòng Sở)
     if head.words in _LOWER_PARTY:
         return True
     if head.words in (("vụ",), ("cục",), ("viện",)):  # Vụ trưởng vụ Kế hoạch, chuyên viên vụ Pháp chế
