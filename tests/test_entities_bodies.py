@@ -1096,3 +1096,12 @@ def test_a_lower_case_office_of_a_ministry_or_a_committee() -> None:
     assert agencies("Theo Phó văn phòng Bộ GDĐT, đoàn sẽ đến vào tuần tới.") == ["Văn phòng Bộ Giáo dục và Đào tạo"]
     assert agencies("Lãnh đạo văn phòng UBND TP Hà Nội cho biết.") == ["Văn phòng Ủy ban nhân dân thành phố Hà Nội"]
     assert agencies("Thanh tra tại 11 văn phòng UBND và văn phòng Sở của Hà Nội cho thấy sai phạm.") == []
+
+
+def test_the_standards_centres_and_the_provincial_broadcasters_under_their_names() -> None:
+    assert agencies("Trung tâm Tiêu chuẩn Đo lường Chất lượng khu vực 3 đã kiểm định mẫu.") == [
+        "Trung tâm Kỹ thuật tiêu chuẩn đo lường chất lượng 3"]
+    assert agencies("Đài phát thanh - truyền hình Bình Dương đưa tin.") == [
+        "Đài Phát thanh và Truyền hình tỉnh Bình Dương"]
+    assert agencies("Cả Vụ Tiểu học lẫn Viện Chiến lược và Chương trình giáo dục đều im lặng.") == [
+        "Vụ Tiểu học", "Viện Chiến lược và Chương trình giáo dục"]
