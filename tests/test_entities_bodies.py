@@ -1105,3 +1105,12 @@ def test_the_standards_centres_and_the_provincial_broadcasters_under_their_names
         "Đài Phát thanh và Truyền hình tỉnh Bình Dương"]
     assert agencies("Cả Vụ Tiểu học lẫn Viện Chiến lược và Chương trình giáo dục đều im lặng.") == [
         "Vụ Tiểu học", "Viện Chiến lược và Chương trình giáo dục"]
+
+
+def test_a_military_investigating_body_and_a_known_council_beginning_like_a_generic_one() -> None:
+    assert agencies("Hai người đã bị Cơ quan Điều tra Hình sự Quân khu 5 bắt tạm giam.") == [
+        "Cơ quan Điều tra Hình sự Quân khu 5"]
+    assert agencies("Đề xuất cơ quan điều tra tách khỏi Bộ Công an.") == ["Bộ Công an"]
+    assert agencies("Phó Chủ tịch Hội đồng Thi đua- Khen thưởng Trung ương đã làm việc.") == [
+        "Hội đồng Thi đua - Khen thưởng Trung ương"]
+    assert agencies("Hội đồng thi trường THPT Chu Văn An đã họp.") == []
