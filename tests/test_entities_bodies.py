@@ -1114,3 +1114,11 @@ def test_a_military_investigating_body_and_a_known_council_beginning_like_a_gene
     assert agencies("Phó Chủ tịch Hội đồng Thi đua- Khen thưởng Trung ương đã làm việc.") == [
         "Hội đồng Thi đua - Khen thưởng Trung ương"]
     assert agencies("Hội đồng thi trường THPT Chu Văn An đã họp.") == []
+
+
+def test_a_case_named_after_a_person_venues_and_the_national_road_safety_committee_written_short() -> None:
+    assert agencies("Vụ Lương Quốc Dũng: gia đình bị hại đề nghị xử công khai.") == []
+    assert agencies("Hội chợ mở tại Trung tâm Hội chợ triển lãm Giảng Võ.") == []
+    assert agencies("Trung tâm Quốc gia cho biết sẽ công bố sau.") == []
+    assert agencies("Dự án do Asia Injuries phối hợp Ủy ban An toàn giao thông thực hiện.") == [
+        "Ủy ban An toàn giao thông quốc gia"]

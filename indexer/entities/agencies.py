@@ -40,7 +40,7 @@ from .gazetteer import accent_key
 from .heads import DASH, Head, head_at, match, party_boards
 from .locations import PlaceMention
 from .lowercase import known_start, known_unit, lower_name_end
-from .names import ROMAN, read_name, skip_bracket, stop_here, text_of
+from .names import ROMAN, person_at, read_name, skip_bracket, stop_here, text_of
 from .national import fixed_body, of_parent, seat_abroad
 from .placing import (
     court_place,
@@ -60,10 +60,11 @@ _PARTY_KIND = {"tỉnh ủy": "tỉnh", "tỉnh đoàn": "tỉnh", "thành ủy"
                "đảng ủy": "ward"}
 
 
-def _a_case(c: Context, name: str) -> bool:
-    """``Vụ`` + an abbreviation or a place: a case (``vụ án``)."""
+def _a_case(c: Context, k: int, name: str) -> bool:
+    """``Vụ`` + an abbreviation, a place or a person: a case (``vụ án``)."""
     first = name.split(" ")[1] if " " in name else ""
-    return len(first) > 1 and first.isupper() or accent_key(name[3:]) in c.gaz.units_accented
+    return len(first) > 1 and first.isupper() or accent_key(name[3:]) in c.gaz.units_accented \
+        or person_at(c, k + 1)  # Vụ Lương Quốc Dũng
 
 
 def _parent_at(c: Context, k: int, depth: int) -> Body | None:
@@ -247,7 +248,7 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             name, j = f"{name} {official_name(c, head, j, stop, text_of(s, j, stop, capitalise=lowered))}", nend
     if head.words == ("cơ", "quan") and name == head.display:
         return None  # Cơ quan Công an TP HCM: "the agency" of the police, which is read on its own
-    if head.words == ("vụ",) and _a_case(c, name):
+    if head.words == ("vụ",) and _a_case(c, k, name):
         return None  # Vụ NH Tân Việt, Vụ Cần Giờ: a case, not a ministry's department
     low_name = name.lower()
     if any(low_name == x or low_name.startswith(x + " ") and name.split()[len(x.split())][:1].isupper()

@@ -81,8 +81,8 @@ def unplaced(c: Context, k: int, head: Head, name: str, j: int, end: int) -> Bod
         return None  # Ban Quản lý dự án, with no place or proper name (but ... dự án Đường sắt): generic
     if low in lists["not_agency_names"]:
         return None
-    if head.words == ("trung", "tâm") and len(rest) <= 2 and not national and low not in lists["province_bodies"] \
-            and low not in unit_names():
+    if head.words == ("trung", "tâm") and len(rest) <= 2 and (not national or " ".join(rest).lower() in _NATIONAL_MARKS) \
+            and low not in lists["province_bodies"] and low not in unit_names():
         return None  # Trung tâm Thành Long, Trung tâm Kỹ thuật: a venue, a firm or one centre of many
     regional = len(written) > 1 and (written[-2] == "vùng" or written[-3:-1] == ["khu", "vực"]) \
         and (written[-1] in ROMAN or written[-1].isdigit())
