@@ -87,7 +87,7 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
             if up is not None and up.province is None:
                 up = None
 
-            def score(p: Place) -> tuple[int, ...]:
+            def score(p: Place, ward: bool = level == "ward") -> tuple[int, ...]:
                 chain = 0
                 if up is not None:
                     if up.place is not None and p.district and up.place.district == p.district:
@@ -98,9 +98,9 @@ def _resolve(mentions: list[PlaceMention], tok: Tokens, gaz: Gazetteer,
                 kind = 1 if m.kind is None or p.kind is None else (2 if p.kind == m.kind else 0)
                 ctx = 2 if p.province in named else int(gaz.rollup(p.province) in rolled)
                 accent = 1 if p.name is None else (2 if _akey(p.name) == m.akey else 0)
-                if level == "ward":  # a commune's kind changes over the years (xã, thị trấn, phường): the
+                if ward:  # a commune's kind changes over the years (xã, thị trấn, phường): the article's
                     return chain, era, ctx, kind, int(p.province == home), named.get(p.province, 0), accent
-                # article's provinces say more; a district's does not (thị xã Hoàng Mai is Nghệ An's)
+                # provinces say more; a district's kind does not change (thị xã Hoàng Mai is Nghệ An's)
                 return chain, era, kind, ctx, int(p.province == home), named.get(p.province, 0), accent
 
             scored = [(score(p), p) for p in m.candidates]
