@@ -1122,3 +1122,8 @@ def test_a_case_named_after_a_person_venues_and_the_national_road_safety_committ
     assert agencies("Trung tâm Quốc gia cho biết sẽ công bố sau.") == []
     assert agencies("Dự án do Asia Injuries phối hợp Ủy ban An toàn giao thông thực hiện.") == [
         "Ủy ban An toàn giao thông quốc gia"]
+
+
+def test_a_provincial_tax_or_customs_department_written_bare() -> None:
+    assert agencies("Tại TP HCM, Cục Thuế cho biết số thu tăng.") == ["Cục Thuế thành phố Hồ Chí Minh"]
+    assert agencies("Cục Thuế cho biết số thu tăng.") == ["Cục Thuế"]  # no province named: kept bare

@@ -350,7 +350,9 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
         return display, j, None, None
     if head.type == "place":
         if head.scope == "either":
-            return name, j, None, None
+            bound = bind(c, "any", s.orig[k]) if name.lower() in lists["province_bodies"] else None
+            # (Cục Thuế written bare in a story on one province: that province's; the country's is a Tổng cục)
+            return (name if bound is None else f"{name} {forms(c, bound)[0]}"), j, None, None
         if head.display == "Viện kiểm sát nhân dân" and depth == 0:
             supreme = supreme_trial(c, k)
             if supreme is not None:  # TAND tối cao tại TP HCM xử phúc thẩm ... VKS: the supreme procuracy
