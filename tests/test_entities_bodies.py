@@ -1127,3 +1127,11 @@ def test_a_case_named_after_a_person_venues_and_the_national_road_safety_committ
 def test_a_provincial_tax_or_customs_department_written_bare() -> None:
     assert agencies("Tại TP HCM, Cục Thuế cho biết số thu tăng.") == ["Cục Thuế thành phố Hồ Chí Minh"]
     assert agencies("Cục Thuế cho biết số thu tăng.") == ["Cục Thuế"]  # no province named: kept bare
+
+
+def test_the_aids_department_the_rescue_committee_and_a_post_offices_centre() -> None:
+    assert agencies("Theo Cục Y tế dự phòng và Phòng chống HIV/AIDS, số ca mắc giảm.") == [
+        "Cục Y tế dự phòng và Phòng chống HIV/AIDS"]
+    assert agencies("Thủ tướng yêu cầu Ủy ban Quốc gia tìm kiếm cứu nạn, Bộ Quốc phòng chuẩn bị.") == [
+        "Ủy ban Quốc gia tìm kiếm cứu nạn", "Bộ Quốc phòng"]
+    assert agencies("Giám đốc Bưu điện Trung tâm Sài Gòn nhìn nhận sai sót.") == []

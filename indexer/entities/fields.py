@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .abbreviations import official_forms
+from .abbreviations import official_forms, unit_names
 from .binding import Context, mention_at
 from .heads import Head, head_at, match
 from .names import starts_business
@@ -68,7 +68,8 @@ def official_name(c: Context, head: Head, j: int, nend: int, written: str) -> st
         if "thiên tai" not in written.lower():
             form = form.lower()  # the command boards of old (Ban Chỉ huy phòng, chống lụt bão)
         written = _PREVENTION.sub(lambda m: m.group(1) + form, written)
-    else:  # Đội Cảnh sát phòng, chống ma túy
+    elif not (known and written.lower() in unit_names()):  # Đội Cảnh sát phòng, chống ma túy (a known
+        # unit keeps its name: Cục Y tế dự phòng và Phòng chống HIV/AIDS)
         written = _PREVENTION_ANY.sub(lambda m: f"{m.group(1)}hòng, chống", written)
     written = _PAIRED_ACTS.sub(r"\1, \2", written)  # Đội Phòng cháy chữa cháy quận 11
     if written.endswith(" trung ương"):  # Trung tâm Nghiên cứu ong Trung ương
