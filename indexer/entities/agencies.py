@@ -254,8 +254,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
     if any(low_name == x or low_name.startswith(x + " ") and name.split()[len(x.split())][:1].isupper()
            for x in lists["named_by_parent"]) and _named_by_parent(c, end, j):  # (... Điều tra Hình sự Quân khu 5)
         pass  # Cơ quan Điều tra Công an quận 1: capitalised, with its parent, it is that parent's
-    elif any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"]) \
-            and low_name not in unit_names() or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
+    elif (any(low_name == x or low_name.startswith(x + " ") for x in lists["not_agency_names"])
+          and low_name not in unit_names()) or any(f" {w} " in f" {low_name} " for w in lists["foreign_name_words"]):
         return None  # Ban Tổ chức (of an event), Đài Loan, ... Liên bang
     if name.endswith(" Việt Nam") and j + 1 < n and s.lows[j] == "tại" and mention_at(c, j + 1) is None \
             and head.type in ("named", "owned"):
@@ -264,8 +264,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             return abroad
     if venue_at(c, k, low_name):
         return None
-    if head.type in ("named", "owned") and (any(f" {w} " in f" {name} " for w in lists["institution_words"])
-                                            and low_name not in unit_names() or institution_after(c, k, j)):
+    if head.type in ("named", "owned") and ((any(f" {w} " in f" {name} " for w in lists["institution_words"])
+                                             and low_name not in unit_names()) or institution_after(c, k, j)):
         return None  # a school's or a company's centre (but Vụ Đại học và Sau đại học, a ministry's)
     j = skip_bracket(s, j)
     if head.words[-2:] == ("nước", "ngoài") and j + 1 < n and s.lows[j] == "tại" \

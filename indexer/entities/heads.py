@@ -156,8 +156,9 @@ def _lower_ok(c: Context, k: int, head: Head, end: int) -> bool:
     s = c.s
     if head.words == ("cơ", "quan"):
         if s.lows[end:end + 2] == ["điều", "tra"]:  # cơ quan điều tra Công an Hà Nội: the police's
-            at = end + 3 if s.words[end + 2:end + 3] == [","] or s.words[end + 2:end + 3] in ([d] for d in DASH) \
-                else end + 2  # (cơ quan điều tra, Bộ Công an)
+            at = end + 2
+            if at < len(s.words) and (s.words[at] == "," or s.words[at] in DASH):
+                at += 1  # (cơ quan điều tra, Bộ Công an)
             found = head_at(c, at)
             if found is None and at < len(s.words):
                 return mention_at(c, at) is not None or kind_at(s, at) is not None  # ... TP HCM
