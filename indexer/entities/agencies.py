@@ -73,7 +73,7 @@ def _parent_at(c: Context, k: int, depth: int) -> Body | None:
     return _read(c, k, found[0], found[1], depth + 1) if found else None
 
 
-def _listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
+def listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
     """Fields listed after the first share its head: ``Bộ Giao thông vận
     tải, Tài chính, Kế hoạch và Đầu tư`` names three ministries; with
     ``joint`` (``liên bộ ... cùng ...``) ``cùng`` joins them too."""
@@ -349,10 +349,8 @@ def _read(c: Context, k: int, head: Head, end: int, depth: int = 0) -> Body | No
             note(c, k, name, display, True, kind)
         return display, j, None, None
     if head.type == "place":
-        if head.scope == "either":
-            bound = bind(c, "any", s.orig[k]) if name.lower() in lists["province_bodies"] else None
-            # (Cục Thuế written bare in a story on one province: that province's; the country's is a Tổng cục)
-            return (name if bound is None else f"{name} {forms(c, bound)[0]}"), j, None, None
+        if head.scope == "either":  # Cục Thuế written bare: the province's if it is one (unplaced decides)
+            return unplaced(c, k, head, name, j, end)
         if head.display == "Viện kiểm sát nhân dân" and depth == 0:
             supreme = supreme_trial(c, k)
             if supreme is not None:  # TAND tối cao tại TP HCM xử phúc thẩm ... VKS: the supreme procuracy
@@ -387,9 +385,3 @@ def read_body(c: Context, k: int, head: Head, end: int) -> Body | None:
     """The body whose head starts at ``k`` and ends at ``end``: (display,
     end, where a parent in brackets starts, the sub-unit's own name)."""
     return _read(c, k, head, end)
-
-
-def listed_fields(c: Context, k: int, head: Head, j: int, joint: bool = False) -> list[Body]:
-    """More ministries or departments listed after the one read (``Bộ Giao
-    thông vận tải, Tài chính``)."""
-    return _listed_fields(c, k, head, j, joint)

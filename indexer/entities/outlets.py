@@ -43,11 +43,19 @@ def _table() -> dict[str, str | None]:
     return _tables()[0]
 
 
+def _listed(name: str) -> str | None:
+    """The folded key under which ``outlets.tsv`` lists an outlet, written
+    with or without its ``Báo`` (``Báo Tuổi Trẻ`` is ``Tuổi Trẻ``)."""
+    table = _table()
+    return next((key for key in (fold(name), fold(_PREFIX_RE.sub("", name))) if key in table), None)
+
+
 @lru_cache(maxsize=1024)
 def home_city_key(source: str | None) -> str | None:
     """The gazetteer key of the city a national outlet means by a bare
     ``TP`` (Tuổi Trẻ's is Ho Chi Minh City), else None."""
-    city = _tables()[1].get(fold(normalize(source).strip())) if source else None
+    key = _listed(normalize(source).strip()) if source else None
+    city = _tables()[1].get(key) if key else None
     return gazetteer().key_of_name.get(city) if city else None
 
 
@@ -58,12 +66,10 @@ def home_province_key(source: str | None) -> str | None:
         return None
     gaz = gazetteer()
     name = normalize(source).strip()
-    table = _table()
-    for candidate in (name, _PREFIX_RE.sub("", name)):
-        key = fold(candidate)
-        if key in table:
-            province = table[key]
-            return gaz.key_of_name.get(province) if province else None
+    key = _listed(name)
+    if key is not None:
+        province = _table()[key]
+        return gaz.key_of_name.get(province) if province else None
     bare = _SUFFIX_RE.sub("", _PREFIX_RE.sub("", name)).strip()
     if bare == name:
         return None  # not named like a provincial outlet
